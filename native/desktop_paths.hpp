@@ -1,0 +1,12 @@
+// Where the desktop app keeps data and finds its font files.
+#pragma once
+#include <string>
+
+namespace desktop {
+
+// $XDG_DATA_HOME/liaison, else $HOME/.local/share/liaison (the XDG base directory default).
+std::string default_data_dir();
+// The fonts folder installed beside the executable, else Debian's Noto folder.
+std::string font_dir();
+
+}  // namespace desktop

@@ -1,0 +1,78 @@
+// The desktop app (`liaison`): opens the data folder, then runs the shared interface in a GLFW
+// window until the coordinator closes it or presses Ctrl+Q. Every commit is on disk (fsync)
+// before the interface shows it, so closing never loses data.
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "core/session.hpp"
+#include "desktop_paths.hpp"
+#include "host/glfw_host.hpp"
+
+namespace {
+
+// Writes the widget rectangles for end-to-end tests, atomically, whenever they change.
+class HookFile {
+ public:
+  explicit HookFile(std::string path) : path_(std::move(path)) {}
+  void publish(const ui::App& app, long frame) {
+    if (path_.empty()) return;
+    std::string widgets = app.hook().to_json(0, 1.0f);
+    if (widgets == last_) return;
+    last_ = widgets;
+    { std::ofstream(path_ + ".tmp", std::ios::trunc) << app.hook().to_json(frame, 1.0f); }
+    std::rename((path_ + ".tmp").c_str(), path_.c_str());
+  }
+
+ private:
+  std::string path_;
+  std::string last_;
+};
+
+float content_scale(GLFWwindow* window) {
+  float x = 1.0f, y = 1.0f;
+  glfwGetWindowContentScale(window, &x, &y);
+  return x > 0.5f ? x : 1.0f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Liaison: the care coordinator's workstation"};
+  std::string data_dir = desktop::default_data_dir();
+  std::string hook_path;
+  cli.add_option("--data", data_dir, "Data folder")->capture_default_str();
+  cli.add_option("--test-hook", hook_path, "Write on-screen widget positions here (end-to-end tests)");
+  CLI11_PARSE(cli, argc, argv);
+
+  core::DirectoryStorage storage(data_dir);
+  core::SystemClock clock;
+  auto prepared = storage.prepare();
+  auto session = prepared ? core::Session::open(storage, clock) : prepared.error();
+  if (!session) {
+    std::fprintf(stderr, "liaison: error: %s\n", session.error().message.c_str());
+    return 1;
+  }
+  for (const auto& warning : session.value()->warnings()) std::fprintf(stderr, "liaison: warning: %s\n", warning.c_str());
+
+  GlfwHost host;
+  if (std::string problem = host.open(HostOptions{}); !problem.empty()) {
+    std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
+    return 1;
+  }
+  ui::App app(*session.value());
+  ui::ShellStatus status;
+  status.storage_note = "Data folder: " + data_dir;
+  HookFile hook(hook_path);
+  const std::string fonts = desktop::font_dir();
+  for (long frame = 0; !glfwWindowShouldClose(host.window()) && !app.quit_requested(); ++frame) {
+    glfwWaitEventsTimeout(0.1);  // idle at a few frames a second, wake at once on input
+    if (std::string problem = host.update_scale(app, fonts, content_scale(host.window())); !problem.empty())
+      std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
+    host.render_frame(app, status);
+    hook.publish(app, frame);
+  }
+  return 0;
+}

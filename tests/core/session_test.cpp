@@ -1,0 +1,130 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "core/session.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+core::AddPatient add(std::string name, std::string dob = "1948-03-21", std::string mrn = "",
+                     std::string phone = "") {
+  return core::AddPatient{{std::move(name), std::move(dob), std::move(mrn), std::move(phone)}};
+}
+
+std::unique_ptr<core::Session> open_session(core::Storage& storage, const core::Clock& clock) {
+  auto session = core::Session::open(storage, clock, {"casey.coordinator"});
+  REQUIRE(session);
+  return std::move(session.value());
+}
+
+}  // namespace
+
+TEST_CASE("adding a patient makes one Change with author, device, sequence and clock") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  test::FixedClock clock;
+  auto session = open_session(storage, clock);
+  auto done = session->commit(add("  Ada Lovelace ", "1948-03-21", "MRN-001", "555-0100"));
+  REQUIRE(done);
+  const core::Patient* p = session->state().patient(core::PatientId{done.value().entity_id});
+  REQUIRE(p);
+  CHECK(p->name == "Ada Lovelace");
+  CHECK(core::format_civil_date(*p->birth_date) == "1948-03-21");
+  CHECK(p->mrn == "MRN-001");
+  CHECK(p->phone == "555-0100");
+
+  core::JournalContents contents;
+  REQUIRE(core::Journal::open(storage, contents));
+  REQUIRE(contents.batches.size() == 1);
+  const core::Change& c = contents.batches[0].changes.at(0);
+  CHECK(c.author == "casey.coordinator");
+  CHECK(c.id.device == session->device());
+  CHECK(c.id.seq == 1);
+  CHECK(c.hlc.wall_ms == clock.now);
+}
+
+TEST_CASE("an invalid patient is refused with field errors and nothing is written") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  test::FixedClock clock;
+  auto session = open_session(storage, clock);
+  auto refused = session->commit(add("", "2027-01-01"));
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == core::ErrorCode::Invalid);
+  CHECK(refused.error().fields.size() == 2);
+  CHECK(session->state().patients.empty());
+  CHECK_FALSE(std::filesystem::exists(dir.file("journal-00000001.seg")));
+}
+
+TEST_CASE("reopening the folder replays the journal into the same state and continues numbering") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  test::FixedClock clock;
+  core::State before;
+  core::DeviceId device;
+  {
+    auto session = open_session(storage, clock);
+    REQUIRE(session->commit(add("Grace Hopper", "1906-12-09", "MRN-2")));
+    REQUIRE(session->commit(add("Ada Lovelace")));
+    before = session->state();
+    device = session->device();
+  }
+  clock.now -= 60'000;  // the wall clock stepped back a minute
+  auto session = open_session(storage, clock);
+  CHECK(session->device() == device);
+  CHECK(session->state().patients == before.patients);
+  REQUIRE(session->state().patients_by_name().size() == 2);
+  CHECK(session->state().patients_by_name()[0]->name == "Ada Lovelace");
+  auto third = session->commit(add("Alan Turing", "1912-06-23"));
+  REQUIRE(third);
+  CHECK(third.value().batch_id == device.value + ":3");
+  auto refused = session->commit(add("Someone Else", "1950-01-01", "MRN-2"));
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().fields.at(0).field == "mrn");
+
+  core::JournalContents contents;
+  REQUIRE(core::Journal::open(storage, contents));
+  REQUIRE(contents.batches.size() == 3);
+  CHECK(contents.batches[1].changes[0].hlc < contents.batches[2].changes[0].hlc);
+}
+
+TEST_CASE("the on-committed callback runs once per successful commit only") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  test::FixedClock clock;
+  auto session = open_session(storage, clock);
+  int calls = 0;
+  session->set_on_committed([&] { ++calls; });
+  REQUIRE(session->commit(add("Ada")));
+  REQUIRE_FALSE(session->commit(add("")));
+  CHECK(calls == 1);
+}
+
+TEST_CASE("a write that fails leaves state and numbering untouched and says why") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path() + "/data");
+  REQUIRE(storage.prepare());
+  test::FixedClock clock;
+  auto session = open_session(storage, clock);
+  std::filesystem::remove_all(dir.path() + "/data");  // the folder vanishes (a removed USB disk)
+  auto failed = session->commit(add("Ada"));
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().code == core::ErrorCode::StorageFailed);
+  CHECK(failed.error().message.rfind("Not saved: ", 0) == 0);
+  CHECK(session->state().patients.empty());
+  REQUIRE(storage.prepare());
+  auto retried = session->commit(add("Ada"));
+  REQUIRE(retried);
+  CHECK(retried.value().batch_id == session->device().value + ":1");
+}
+
+TEST_CASE("a damaged device file is reported instead of silently taking a new identity") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  REQUIRE(storage.write_atomic("device.json", "{not json"));
+  test::FixedClock clock;
+  auto session = core::Session::open(storage, clock);
+  REQUIRE_FALSE(session);
+  CHECK(session.error().message.find("device.json") != std::string::npos);
+}

@@ -1,0 +1,64 @@
+#include "app.hpp"
+
+#include <imgui.h>
+
+#include "views/view_context.hpp"
+
+namespace ui {
+
+App::App(core::Session& session) : session_(session) { ui_.warnings = session.warnings(); }
+
+std::string App::set_scale(const std::string& font_dir, float scale) {
+  scale_ = scale;
+  return apply_theme(font_dir, scale, fonts_);
+}
+
+void App::handle_shortcuts() {
+  const bool ctrl = ImGui::GetIO().KeyCtrl;
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_N, false) && !ui_.add_patient.open) {
+    ui_.add_patient = AddPatientForm{};
+    ui_.add_patient.open = ui_.add_patient.focus_first_field = true;
+  }
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) ui_.quit_requested = true;
+}
+
+void App::frame(const ShellStatus& shell) {
+  hook_.begin_frame();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("Liaison", nullptr, flags);
+  ImGui::PopStyleVar();
+
+  ViewContext ctx{session_, shell, fonts_, ui_, hook_, outbox_};
+  handle_shortcuts();
+  draw_warnings(ctx);
+  draw_patient_list(ctx);
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() -
+                       ImGui::GetStyle().WindowPadding.y);
+  draw_status_bar(ctx);
+  draw_add_patient_form(ctx);
+  ImGui::End();
+  commit_outbox();
+}
+
+void App::commit_outbox() {
+  for (const core::Action& action : outbox_) {
+    auto result = session_.commit(action);
+    // Only the add-patient form emits actions so far; its outcome goes back to the form.
+    AddPatientForm& form = ui_.add_patient;
+    if (result) {
+      ui_.notice = "Added " + core::trimmed(std::get<core::AddPatient>(action).draft.name) + ".";
+      form = AddPatientForm{};
+    } else {
+      form.errors = result.error().fields;
+      form.failure = result.error().fields.empty() ? result.error().message : "";
+    }
+  }
+  outbox_.clear();
+}
+
+}  // namespace ui

@@ -1,0 +1,44 @@
+// The whole interface, shared by the browser and the desktop shells. Each frame the shell calls
+// frame(); views draw from the (const) core state and queue actions; after drawing, App commits
+// the queued actions through the Session and routes the outcome back to the view that asked.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/actions.hpp"
+#include "core/session.hpp"
+#include "ui/shell_status.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui_state.hpp"
+
+namespace ui {
+
+class App {
+ public:
+  explicit App(core::Session& session);
+
+  // Builds fonts and style for a display scale; call again when the scale changes, then rebuild
+  // the renderer's font texture. Returns a problem to log, or "".
+  std::string set_scale(const std::string& font_dir, float scale);
+  float scale() const { return scale_; }
+
+  // Draws one frame (between ImGui::NewFrame and ImGui::Render), then commits queued actions.
+  void frame(const ShellStatus& shell);
+
+  bool quit_requested() const { return ui_.quit_requested; }
+  const TestHook& hook() const { return hook_; }
+
+ private:
+  void handle_shortcuts();
+  void commit_outbox();
+
+  core::Session& session_;
+  UiState ui_;
+  Fonts fonts_;
+  float scale_ = 0.0f;
+  TestHook hook_;
+  std::vector<core::Action> outbox_;
+};
+
+}  // namespace ui

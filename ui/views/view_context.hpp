@@ -1,0 +1,29 @@
+// What every view receives: read-only data, the place to emit actions, and the test hook.
+// Views never change core state; they append actions to `outbox`, which App commits after the frame.
+#pragma once
+#include <vector>
+
+#include "core/actions.hpp"
+#include "core/session.hpp"
+#include "ui/shell_status.hpp"
+#include "ui/test_hook.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui_state.hpp"
+
+namespace ui {
+
+struct ViewContext {
+  const core::Session& session;
+  const ShellStatus& shell;
+  const Fonts& fonts;
+  UiState& ui;
+  TestHook& hook;
+  std::vector<core::Action>& outbox;
+};
+
+void draw_patient_list(ViewContext& ctx);
+void draw_add_patient_form(ViewContext& ctx);
+void draw_status_bar(ViewContext& ctx);
+void draw_warnings(ViewContext& ctx);
+
+}  // namespace ui
