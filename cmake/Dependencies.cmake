@@ -31,7 +31,6 @@ add_library(imgui_backends STATIC
 target_include_directories(imgui_backends SYSTEM PUBLIC ${IMGUI_DIR}/backends)
 target_link_libraries(imgui_backends PUBLIC imgui)
 if(EMSCRIPTEN)
-  target_compile_options(imgui_backends PUBLIC -sUSE_GLFW=3)
   target_link_options(imgui_backends PUBLIC -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2)
 else()
   find_package(glfw3 3.3 REQUIRED)

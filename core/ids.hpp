@@ -1,6 +1,5 @@
 // Strong identifier types, so a patient id can never be passed where a device id is expected.
 #pragma once
-#include <compare>
 #include <cstdint>
 #include <string>
 
@@ -9,7 +8,10 @@ namespace core {
 template <class Tag>
 struct Id {
   std::string value;
-  auto operator<=>(const Id&) const = default;
+  // Explicit operators: Emscripten's libc++ has no operator<=> for std::string.
+  bool operator==(const Id& o) const { return value == o.value; }
+  bool operator!=(const Id& o) const { return value != o.value; }
+  bool operator<(const Id& o) const { return value < o.value; }
   bool empty() const { return value.empty(); }
 };
 
@@ -20,7 +22,8 @@ using PatientId = Id<struct PatientTag>;
 struct ChangeId {
   DeviceId device;
   std::uint64_t seq = 0;
-  auto operator<=>(const ChangeId&) const = default;
+  bool operator==(const ChangeId& o) const { return device == o.device && seq == o.seq; }
+  bool operator<(const ChangeId& o) const { return device != o.device ? device < o.device : seq < o.seq; }
   std::string str() const { return device.value + ":" + std::to_string(seq); }
 };
 

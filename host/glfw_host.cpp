@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 
 #include <GLFW/glfw3.h>
@@ -59,3 +60,5 @@ void GlfwHost::render_frame(ui::App& app, const ui::ShellStatus& status) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   glfwSwapBuffers(window_);
 }
+
+bool GlfwHost::input_pending() const { return !ImGui::GetCurrentContext()->InputEventsQueue.empty(); }

@@ -32,6 +32,8 @@ class GlfwHost {
   // Rebuilds fonts and style when the display scale changed. Returns a problem to log, or "".
   std::string update_scale(ui::App& app, const std::string& font_dir, float scale);
   void render_frame(ui::App& app, const ui::ShellStatus& status);
+  // True while ImGui still holds input it spreads over frames (fast typing): draw again at once.
+  bool input_pending() const;
 
  private:
   GLFWwindow* window_ = nullptr;

@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
   HookFile hook(hook_path);
   const std::string fonts = desktop::font_dir();
   for (long frame = 0; !glfwWindowShouldClose(host.window()) && !app.quit_requested(); ++frame) {
-    glfwWaitEventsTimeout(0.1);  // idle at a few frames a second, wake at once on input
+    // Idle at a few frames a second, wake at once on input.
+    if (host.input_pending()) glfwPollEvents(); else glfwWaitEventsTimeout(0.1);
     if (std::string problem = host.update_scale(app, fonts, content_scale(host.window())); !problem.empty())
       std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
     host.render_frame(app, status);

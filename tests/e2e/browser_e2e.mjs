@@ -1,0 +1,161 @@
+// Browser end-to-end: Debian's Chromium (headless, SwiftShader WebGL2) driven by Playwright
+// against the built client served on a local port. Widgets are found through the app's test hook;
+// every click and key press is real input on the canvas.
+// Usage: node browser_e2e.mjs <site dir> <output dir>
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { checkNotBlank, fail, findWidget, labels, outputDir, step, waitGone } from './support.mjs';
+
+const [site, out] = process.argv.slice(2);
+if (!site || !out) fail('usage: browser_e2e.mjs <site dir> <output dir>');
+outputDir(out);
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+const profile = mkdtempSync(join(tmpdir(), 'liaison-browser-'));
+const problems = [];  // console errors and uncaught exceptions: any one fails the test
+
+let server = await serve(site, 0);
+const url = `http://127.0.0.1:${server.address().port}/?test-hook`;
+
+async function launch() {
+  // devicePixelRatio 2: the canvas must render at 2x and input must still land on the widgets.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
+    viewport: { width: 1200, height: 760 }, deviceScaleFactor: 2,
+  });
+  const page = context.pages()[0] || await context.newPage();
+  watch(page);
+  return { context, page };
+}
+
+function watch(page) {
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.stack}`));
+}
+
+const hookOf = (page) => () => page.evaluate(() => globalThis.liaisonTestHook || null);
+
+async function click(page, label) {
+  const at = await findWidget(hookOf(page), label);
+  await page.mouse.click(at.x, at.y);
+}
+
+async function typeInto(page, label, text) {
+  await click(page, label);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+async function open(page) {
+  await page.goto(url);
+  await findWidget(hookOf(page), 'Add patient', { timeoutMs: 60000 });
+}
+
+let { context, page } = await launch();
+try {
+  await step('the client loads, fills the window at devicePixelRatio 2, hides the loading indicator', async () => {
+    await open(page);
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cssW: innerWidth, cssH: innerHeight, ratio: devicePixelRatio,
+               loading: getComputedStyle(document.getElementById('loading')).display };
+    });
+    if (size.ratio !== 2 || size.w !== size.cssW * 2 || size.h !== size.cssH * 2)
+      fail(`canvas ${size.w}x${size.h} does not match ${size.cssW}x${size.cssH} CSS px at ratio ${size.ratio}`);
+    if (size.loading !== 'none') fail('the loading indicator is still shown');
+  });
+
+  await step('the canvas follows a window resize', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => document.getElementById('canvas').width === 2560, null, { timeout: 10000 });
+    await findWidget(hookOf(page), 'Add patient');
+  });
+
+  await step('an empty name and a future birth date are refused with inline errors', async () => {
+    await click(page, 'Add patient');
+    await click(page, 'Save patient');
+    await findWidget(hookOf(page), 'error:name');
+    await typeInto(page, 'Name', 'Ada Lovelace');
+    await typeInto(page, 'Date of birth', '2999-01-01');
+    await page.keyboard.press('Enter');
+    await findWidget(hookOf(page), 'error:birth_date');
+    await waitGone(hookOf(page), 'error:name');
+  });
+
+  await step('a valid patient is added by clicks and key presses and listed', async () => {
+    await typeInto(page, 'Date of birth', '1948-03-21');
+    await typeInto(page, 'MRN', 'MRN-1001');
+    await typeInto(page, 'Phone', '+1 555 010 2000');
+    await click(page, 'Save patient');
+    await findWidget(hookOf(page), 'patient:Ada Lovelace');
+    await waitGone(hookOf(page), 'Save patient');
+    await findWidget(hookOf(page), 'save:Saved');
+  });
+
+  await step('after a reload the patient is still listed', async () => {
+    await page.reload();
+    await findWidget(hookOf(page), 'patient:Ada Lovelace', { timeoutMs: 60000 });
+  });
+
+  await step('the service worker controls the page', async () => {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await findWidget(hookOf(page), 'patient:Ada Lovelace', { timeoutMs: 60000 });
+    const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+    if (!controlled) fail('no service worker controls the page after a reload');
+  });
+
+  await step('after closing and relaunching the browser on the same profile the patient is listed', async () => {
+    await context.close();
+    ({ context, page } = await launch());
+    await open(page);
+    await findWidget(hookOf(page), 'patient:Ada Lovelace');
+  });
+
+  await step('with the server stopped the page still loads and shows the patient', async () => {
+    await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+    server = null;
+    const reachable = await page.evaluate(() => fetch('/not-in-the-shell').then(() => true, () => false));
+    if (reachable) fail('the server still answers after being stopped');
+    await page.reload();
+    await findWidget(hookOf(page), 'patient:Ada Lovelace', { timeoutMs: 60000 });
+    await page.waitForTimeout(300);
+    const shot = join(out, 'browser.png');
+    await page.screenshot({ path: shot });
+    console.log(`     screenshot ${shot}: ${checkNotBlank(shot)} colours`);
+  });
+
+  await step('without IndexedDB (private mode) the app says data is not kept', async () => {
+    const incognito = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+    try {
+      server = await serve(site, 0);
+      const p = await incognito.newPage({ viewport: { width: 1000, height: 700 } });
+      await p.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+      p.on('pageerror', (e) => problems.push(`uncaught: ${e.stack}`));
+      await p.goto(`http://127.0.0.1:${server.address().port}/?test-hook`);
+      await findWidget(hookOf(p), 'banner:not-kept', { timeoutMs: 60000 });
+      await findWidget(hookOf(p), 'save:Not kept');
+    } finally {
+      await incognito.close();
+    }
+  });
+
+  // A stopped server makes Chromium log its failed update check of sw.js; that is expected.
+  const unexpected = problems.filter((p) => !/sw\.js|ERR_CONNECTION_REFUSED|Failed to load resource/.test(p));
+  if (unexpected.length) fail(`the app logged errors:\n${unexpected.join('\n')}`);
+  console.log('browser end-to-end: all steps passed');
+} catch (err) {
+  try { await page.screenshot({ path: join(out, 'browser-failure.png') }); } catch {}
+  console.error(`FAILED: ${err.message}`);
+  try { console.error(`widgets: ${labels(await hookOf(page)()).join(' | ')}`); } catch {}
+  process.exitCode = 1;
+} finally {
+  await context.close().catch(() => {});
+  if (server) server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
