@@ -103,7 +103,7 @@ TEST_CASE("a torn last record is set aside, everything before it loads, and appe
   CHECK(reopen(storage).size() == 3);
 }
 
-TEST_CASE("a flipped byte fails the checksum; later records of that segment are kept aside, not lost") {
+TEST_CASE("a flipped byte fails the checksum and later records of that segment are kept aside, not lost") {
   test::TempDir dir;
   core::DirectoryStorage storage(dir.path());
   {

@@ -53,7 +53,7 @@ TEST_CASE("each invalid field gets its own specific message") {
   }
 }
 
-TEST_CASE("today is a valid date of birth; several problems are all reported") {
+TEST_CASE("today is a valid date of birth and several problems are all reported") {
   core::State state;
   test::FixedClock clock;
   CHECK(core::validate_new_patient({"Newborn", "2026-11-28", "", ""}, state, clock.today()).empty());

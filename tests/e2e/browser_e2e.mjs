@@ -80,7 +80,7 @@ try {
     await click(page, 'Add patient');
     await click(page, 'Save patient');
     await findWidget(hookOf(page), 'error:name');
-    await typeInto(page, 'Name', 'Ada Lovelace');
+    await typeInto(page, 'Name', 'Rosa Delgado');
     await typeInto(page, 'Date of birth', '2999-01-01');
     await page.keyboard.press('Enter');
     await findWidget(hookOf(page), 'error:birth_date');
@@ -88,24 +88,24 @@ try {
   });
 
   await step('a valid patient is added by clicks and key presses and listed', async () => {
-    await typeInto(page, 'Date of birth', '1948-03-21');
+    await typeInto(page, 'Date of birth', '1956-04-17');
     await typeInto(page, 'MRN', 'MRN-1001');
     await typeInto(page, 'Phone', '+1 555 010 2000');
     await click(page, 'Save patient');
-    await findWidget(hookOf(page), 'patient:Ada Lovelace');
+    await findWidget(hookOf(page), 'patient:Rosa Delgado');
     await waitGone(hookOf(page), 'Save patient');
     await findWidget(hookOf(page), 'save:Saved');
   });
 
   await step('after a reload the patient is still listed', async () => {
     await page.reload();
-    await findWidget(hookOf(page), 'patient:Ada Lovelace', { timeoutMs: 60000 });
+    await findWidget(hookOf(page), 'patient:Rosa Delgado', { timeoutMs: 60000 });
   });
 
   await step('the service worker controls the page', async () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
-    await findWidget(hookOf(page), 'patient:Ada Lovelace', { timeoutMs: 60000 });
+    await findWidget(hookOf(page), 'patient:Rosa Delgado', { timeoutMs: 60000 });
     const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
     if (!controlled) fail('no service worker controls the page after a reload');
   });
@@ -114,7 +114,7 @@ try {
     await context.close();
     ({ context, page } = await launch());
     await open(page);
-    await findWidget(hookOf(page), 'patient:Ada Lovelace');
+    await findWidget(hookOf(page), 'patient:Rosa Delgado');
   });
 
   await step('with the server stopped the page still loads and shows the patient', async () => {
@@ -123,7 +123,7 @@ try {
     const reachable = await page.evaluate(() => fetch('/not-in-the-shell').then(() => true, () => false));
     if (reachable) fail('the server still answers after being stopped');
     await page.reload();
-    await findWidget(hookOf(page), 'patient:Ada Lovelace', { timeoutMs: 60000 });
+    await findWidget(hookOf(page), 'patient:Rosa Delgado', { timeoutMs: 60000 });
     await page.waitForTimeout(300);
     const shot = join(out, 'browser.png');
     await page.screenshot({ path: shot });

@@ -1,0 +1,118 @@
+// Desktop end-to-end: the real `liaison` app in a real X window (Xvfb), driven by xdotool mouse
+// and keyboard events at the positions the app's test hook reports for each labelled widget.
+// Usage: node desktop_e2e.mjs <liaison binary> <output dir>
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkNotBlank, fail, findWidget, outputDir, sleep, step, waitGone } from './support.mjs';
+
+const [binary, out] = process.argv.slice(2);
+if (!binary || !out) fail('usage: desktop_e2e.mjs <liaison binary> <output dir>');
+outputDir(out);
+const work = mkdtempSync(join(tmpdir(), 'liaison-desktop-'));
+const dataDir = join(work, 'data');
+const hookFile = join(work, 'hook.json');
+
+// Xvfb picks a free display and writes its number to fd 3.
+async function startXvfb() {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
+                     { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const display = await new Promise((ok, bad) => {
+    xvfb.stdio[3].once('data', (d) => ok(`:${d.toString().trim()}`));
+    xvfb.once('exit', (code) => bad(new Error(`Xvfb exited with ${code}`)));
+  });
+  return { xvfb, display };
+}
+
+const { xvfb, display } = await startXvfb();
+const env = { ...process.env, DISPLAY: display };
+const x = (...args) => execFileSync('xdotool', args, { env }).toString().trim();
+
+function readHook() {
+  try { return JSON.parse(readFileSync(hookFile, 'utf8')); } catch { return null; }
+}
+
+function startApp() {
+  rmSync(hookFile, { force: true });
+  const app = spawn(binary, ['--data', dataDir, '--test-hook', hookFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  app.log = '';
+  app.stdout.on('data', (d) => { app.log += d; });
+  app.stderr.on('data', (d) => { app.log += d; });
+  app.exited = new Promise((ok) => app.once('exit', (code) => ok(code)));
+  return app;
+}
+
+async function windowId() {
+  for (let i = 0; i < 100; ++i) {
+    try { return x('search', '--onlyvisible', '--name', '^Liaison$').split('\n')[0]; } catch { await sleep(100); }
+  }
+  fail('the Liaison window never appeared');
+}
+
+async function click(win, label) {
+  const at = await findWidget(readHook, label);
+  x('mousemove', '--window', win, String(Math.round(at.x)), String(Math.round(at.y)), 'click', '1');
+}
+
+async function typeInto(win, label, text) {
+  await click(win, label);
+  x('key', 'ctrl+a');
+  x('type', '--delay', '20', text);
+}
+
+async function quit(app) {
+  x('key', 'ctrl+q');
+  const code = await Promise.race([app.exited, sleep(10000).then(() => 'timeout')]);
+  if (code !== 0) fail(`the app did not quit cleanly on Ctrl+Q (exit ${code}); log:\n${app.log}`);
+  if (/error/i.test(app.log)) fail(`the app logged an error:\n${app.log}`);
+}
+
+let app = null;
+try {
+  await step('the app starts on an empty data folder in a real window', async () => {
+    app = startApp();
+    await findWidget(readHook, 'Add patient', { timeoutMs: 30000 });
+    if (!existsSync(join(dataDir, 'device.json'))) fail('the data folder was not created');
+  });
+
+  await step('an empty name is refused with an inline error', async () => {
+    const win = await windowId();
+    await click(win, 'Add patient');
+    await click(win, 'Save patient');
+    await findWidget(readHook, 'error:name');
+  });
+
+  await step('a patient is added through mouse and keyboard events and listed', async () => {
+    const win = await windowId();
+    await typeInto(win, 'Name', 'Tomas Okafor');
+    await typeInto(win, 'Date of birth', '1949-11-02');
+    await typeInto(win, 'MRN', 'MRN-2002');
+    await typeInto(win, 'Phone', '555 010 3000');
+    x('key', 'Return');
+    await findWidget(readHook, 'patient:Tomas Okafor');
+    await waitGone(readHook, 'Save patient');
+    await sleep(300);
+    const shot = join(out, 'desktop.png');
+    execFileSync('import', ['-window', 'root', shot], { env });
+    console.log(`     screenshot ${shot}: ${checkNotBlank(shot)} colours`);
+  });
+
+  await step('Ctrl+Q quits; a restart on the same data folder lists the patient', async () => {
+    await quit(app);
+    app = startApp();
+    await findWidget(readHook, 'patient:Tomas Okafor', { timeoutMs: 30000 });
+    await quit(app);
+    app = null;
+  });
+  console.log('desktop end-to-end: all steps passed');
+} catch (err) {
+  console.error(`FAILED: ${err.message}`);
+  if (app) console.error(`app log:\n${app.log}`);
+  try { execFileSync('import', ['-window', 'root', join(out, 'desktop-failure.png')], { env }); } catch {}
+  process.exitCode = 1;
+} finally {
+  if (app) app.kill();
+  xvfb.kill();
+  rmSync(work, { recursive: true, force: true });
+}
