@@ -7,6 +7,10 @@ namespace ui {
 
 void draw_patient_list(ViewContext& ctx) {
   ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextColored({0.11f, 0.42f, 0.63f, 1.0f}, "Liaison");
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
   ImGui::TextUnformatted("Patients");
   ImGui::PopFont();
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Add patient").x -
@@ -30,11 +34,11 @@ void draw_patient_list(ViewContext& ctx) {
   const float bottom_reserve = ImGui::GetFrameHeightWithSpacing() * 1.2f;
   if (!ImGui::BeginTable("patients", 5, flags, {0, -bottom_reserve})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Date of birth", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-  ImGui::TableSetupColumn("Age", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-  ImGui::TableSetupColumn("MRN", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-  ImGui::TableSetupColumn("Phone", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2.5f);
+  ImGui::TableSetupColumn("Date of birth", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+  ImGui::TableSetupColumn("Age", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+  ImGui::TableSetupColumn("MRN", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Phone", ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(patients.size()));
