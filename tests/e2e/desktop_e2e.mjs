@@ -63,7 +63,10 @@ async function typeInto(win, label, text) {
 
 async function quit(app) {
   x('key', 'ctrl+q');
-  const code = await Promise.race([app.exited, sleep(10000).then(() => 'timeout')]);
+  let timer;
+  const timeout = new Promise((ok) => { timer = setTimeout(() => ok('timeout'), 10000); });
+  const code = await Promise.race([app.exited, timeout]);
+  clearTimeout(timer);
   if (code !== 0) fail(`the app did not quit cleanly on Ctrl+Q (exit ${code}); log:\n${app.log}`);
   if (/error/i.test(app.log)) fail(`the app logged an error:\n${app.log}`);
 }
