@@ -5,24 +5,15 @@ namespace {
 
 using nlohmann::json;
 
-const char* entity_name(EntityType type) {
-  switch (type) {
-    case EntityType::Patient: return "patient";
-  }
-  return "?";
-}
-
-json change_to_json(const Change& c) {
-  json out = {{"device", c.id.device.value}, {"seq", c.id.seq},
-              {"hlc", {c.hlc.wall_ms, c.hlc.counter}}, {"author", c.author},
-              {"entity", entity_name(c.entity)}, {"id", c.entity_id},
-              {"op", c.op == ChangeOp::Set ? "set" : "delete"}};
-  if (c.op == ChangeOp::Set) out["fields"] = c.fields;
-  return out;
-}
-
 Error malformed(const std::string& what) {
   return Error{ErrorCode::Corrupt, "malformed change record: " + what, {}};
+}
+
+}  // namespace
+
+json change_to_json(const Change& c) {
+  return json{{"device", c.id.device.value}, {"seq", c.id.seq},  {"hlc", {c.hlc.wall_ms, c.hlc.counter}},
+              {"author", c.author}, {"entity", entity_name(c.entity)}, {"id", c.entity_id}, {"fields", c.fields}};
 }
 
 Result<Change> change_from_json(const json& j) {
@@ -36,9 +27,8 @@ Result<Change> change_from_json(const json& j) {
   const std::string* author = string_at("author");
   const std::string* entity = string_at("entity");
   const std::string* id = string_at("id");
-  const std::string* op = string_at("op");
-  if (!device || device->empty() || !author || !entity || !id || id->empty() || !op)
-    return malformed("device, author, entity, id and op must be non-empty strings");
+  if (!device || device->empty() || !author || !entity || !id || id->empty())
+    return malformed("device, author, entity and id must be non-empty strings");
   auto seq = j.find("seq");
   if (seq == j.end() || !seq->is_number_unsigned()) return malformed("seq must be a positive integer");
   auto hlc = j.find("hlc");
@@ -49,25 +39,14 @@ Result<Change> change_from_json(const json& j) {
   c.hlc = Hlc{(*hlc)[0].get<std::int64_t>(), (*hlc)[1].get<std::uint32_t>()};
   c.author = *author;
   c.entity_id = *id;
-  if (*entity == "patient") {
-    c.entity = EntityType::Patient;
-  } else {
-    return malformed("unknown entity type '" + *entity + "'");
-  }
-  if (*op == "set") {
-    c.op = ChangeOp::Set;
-    auto fields = j.find("fields");
-    if (fields == j.end() || !fields->is_object()) return malformed("a set change needs a fields object");
-    c.fields = *fields;
-  } else if (*op == "delete") {
-    c.op = ChangeOp::Delete;
-  } else {
-    return malformed("unknown op '" + *op + "'");
-  }
+  auto type = entity_from_name(*entity);
+  if (!type) return malformed("unknown entity type '" + *entity + "'");
+  c.entity = *type;
+  auto fields = j.find("fields");
+  if (fields == j.end() || !fields->is_object()) return malformed("a change needs a fields object");
+  c.fields = *fields;
   return c;
 }
-
-}  // namespace
 
 json batch_to_json(const Batch& batch) {
   json changes = json::array();

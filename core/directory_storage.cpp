@@ -114,4 +114,10 @@ Status DirectoryStorage::write_atomic(const std::string& name, std::string_view 
   return Ok{};
 }
 
+Status DirectoryStorage::remove(const std::string& name) {
+  if (::unlink(path(name).c_str()) != 0 && errno != ENOENT) return os_error("remove", path(name));
+  sync_directory(dir_);
+  return Ok{};
+}
+
 }  // namespace core

@@ -1,4 +1,4 @@
-// Strong identifier types, so a patient id can never be passed where a device id is expected.
+// Strong identifier types: Id<Patient> can never be passed where Id<Practitioner> is expected.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -15,8 +15,7 @@ struct Id {
   bool empty() const { return value.empty(); }
 };
 
-using DeviceId = Id<struct DeviceTag>;    // one per installation (browser profile, clinic machine)
-using PatientId = Id<struct PatientTag>;
+using DeviceId = Id<struct DeviceTag>;  // one per installation (browser profile, clinic machine)
 
 // The unique id of one Change: the device that made it and that device's sequence number.
 struct ChangeId {
@@ -26,5 +25,11 @@ struct ChangeId {
   bool operator<(const ChangeId& o) const { return device != o.device ? device < o.device : seq < o.seq; }
   std::string str() const { return device.value + ":" + std::to_string(seq); }
 };
+
+// Ids travel in JSON as plain strings.
+template <class Json, class Tag>
+void to_json(Json& j, const Id<Tag>& id) { j = id.value; }
+template <class Json, class Tag>
+void from_json(const Json& j, Id<Tag>& id) { id.value = j.template get<std::string>(); }
 
 }  // namespace core

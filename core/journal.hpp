@@ -1,16 +1,7 @@
-// The change journal: every commit, in order, in small append-only segment files.
-//
-// FORMAT (version 1). A data folder holds segments named journal-NNNNNNNN.seg, numbered from 1
-// with no gaps; replaying them in name order from an empty state reproduces the data. Each is
-// text, readable with any editor:
-//
-//   liaison-journal 1\n                         <- header line, exactly these bytes
-//   <length> <crc32> <json>\n                   <- one record per committed batch
-//
-// <length> is the decimal byte count of <json>, <crc32> its CRC-32 as 8 lowercase hex digits,
-// <json> one line of {"changes":[...]} as written by batch_to_json (change.hpp). A record counts
-// only when its length, checksum, closing newline and JSON are all intact; a crash mid-append
-// leaves a torn last record, which fails that test.
+// The change journal: every commit since the last snapshot, in order, in small append-only
+// segment files named journal-NNNNNNNN.seg, numbered without gaps. Each is a record file
+// (record_file.hpp) with the header "liaison-journal 1" and one record per committed Batch:
+// {"changes":[...]} as written by batch_to_json (change.hpp).
 //
 // RECOVERY. On open, everything up to the first bad record of a segment is loaded. The bytes from
 // there to the end are copied to damaged-journal-NNNNNNNN-<offset>.bin (never deleted), the
@@ -21,11 +12,12 @@
 // O(database): the browser's IndexedDB file system rewrites a changed file whole on every save.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "change.hpp"
-#include "storage.hpp"
+#include "core/change.hpp"
+#include "core/storage.hpp"
 
 namespace core {
 
@@ -37,22 +29,30 @@ struct JournalContents {
 class Journal {
  public:
   static constexpr std::size_t kSegmentLimit = 64 * 1024;
-  static constexpr std::string_view kHeader = "liaison-journal 1\n";
+  static constexpr std::string_view kHeader = "liaison-journal 1";
 
-  // Reads every segment into `contents`, setting damaged tails aside as described above.
-  static Result<Journal> open(Storage& storage, JournalContents& contents);
+  // Reads the segments numbered after `after_segment` (the snapshot's) into `contents`, setting
+  // damaged tails aside as described above.
+  static Result<Journal> open(Storage& storage, int after_segment, JournalContents& contents);
   // Durable when it returns ok; on failure the journal is unchanged.
   Status append(const Batch& batch);
-  int segment_count() const { return segment_; }
+  int current_segment() const { return segment_; }  // 0: none written yet
+  int first_segment() const { return first_; }      // the first segment after the snapshot
 
   static std::string segment_name(int number);
+  static std::optional<int> segment_number(const std::string& name);
   static std::string encode_record(const Batch& batch);
 
  private:
   explicit Journal(Storage& storage) : storage_(&storage) {}
   Storage* storage_;
-  int segment_ = 0;  // number of the segment being appended to (0: none yet)
+  int first_ = 1;
+  int segment_ = 0;
   std::size_t segment_size_ = 0;
 };
+
+// Copies bytes [good, end) of a damaged file aside and cuts the file back to `kept`.
+Status keep_damaged_tail(Storage& storage, const std::string& name, const std::string& bytes, std::size_t good,
+                         const std::string& kept, std::vector<std::string>& warnings);
 
 }  // namespace core

@@ -1,7 +1,10 @@
 #include "session.hpp"
 
 #include <cstdio>
+#include <map>
 #include <random>
+
+#include "core/validate.hpp"
 
 namespace core {
 namespace {
@@ -38,64 +41,127 @@ Result<DeviceId> load_or_create_device(Storage& storage) {
 
 }  // namespace
 
-Session::Session(const Clock& clock, Journal journal, SessionOptions options)
-    : clock_(clock), hlc_(clock), journal_(std::move(journal)), options_(std::move(options)) {}
+Session::Session(const Clock& clock, Store store, SessionOptions options)
+    : clock_(clock), hlc_(clock), store_(std::move(store)), options_(std::move(options)) {}
 
 Result<std::unique_ptr<Session>> Session::open(Storage& storage, const Clock& clock, SessionOptions options) {
   auto device = load_or_create_device(storage);
   if (!device) return device.error();
-  JournalContents contents;
-  auto journal = Journal::open(storage, contents);
-  if (!journal) return journal.error();
-  std::unique_ptr<Session> s(new Session(clock, std::move(journal.value()), std::move(options)));
+  StoreContents contents;
+  auto store = Store::open(storage, contents);
+  if (!store) return store.error();
+  std::unique_ptr<Session> s(new Session(clock, std::move(store.value()), std::move(options)));
   s->device_ = device.value();
+  s->state_ = std::move(contents.state);
+  s->meta_ = std::move(contents.meta);
   s->warnings_ = std::move(contents.warnings);
-  for (const Batch& batch : contents.batches) {
-    for (const Change& change : batch.changes) {
-      apply(s->state_, change);
-      s->hlc_.observe(change.hlc);
-      if (change.id.device == s->device_ && change.id.seq > s->seq_) s->seq_ = change.id.seq;
-    }
-  }
+  s->hlc_.observe(s->meta_.hlc);
+  s->seq_ = s->meta_.devices[s->device_.value];
   return s;
 }
 
 Result<Committed> Session::commit(const Action& action) {
-  return std::visit([this](const auto& a) { return add_patient(a); }, action);
+  struct Dispatch {
+    Session& s;
+    Result<Committed> operator()(const CreateRecord& a) { return s.create(a); }
+    Result<Committed> operator()(const UpdateRecord& a) { return s.update(a); }
+    Result<Committed> operator()(const DeleteRecord& a) { return s.remove(a); }
+    Result<Committed> operator()(const UndoLast&) { return s.undo(); }
+  };
+  return std::visit(Dispatch{*this}, action);
 }
 
-Change Session::next_change(EntityType entity, std::string entity_id) {
+Change Session::next_change(EntityType entity, std::string entity_id, nlohmann::json fields) {
   Change c;
   c.id = ChangeId{device_, ++seq_};
   c.hlc = hlc_.tick();
   c.author = options_.author;
   c.entity = entity;
   c.entity_id = std::move(entity_id);
+  c.fields = std::move(fields);
   return c;
 }
 
-Result<Committed> Session::write(Batch batch) {
-  if (auto s = journal_.append(batch); !s) {
+Result<Committed> Session::create(const CreateRecord& action) {
+  const std::string id = std::string(entity_name(action.type)) + "-" + device_.value + "-" + std::to_string(seq_ + 1);
+  auto fields = validate_fields(action.type, id, true, action.fields, state_, clock_.today());
+  if (!fields) return fields.error();
+  return write(Batch{{next_change(action.type, id, std::move(fields.value()))}}, true);
+}
+
+Result<Committed> Session::update(const UpdateRecord& action) {
+  auto fields = validate_fields(action.type, action.id, false, action.fields, state_, clock_.today());
+  if (!fields) return fields.error();
+  if (fields.value().empty()) return Committed{"", action.id};  // nothing changed: nothing written
+  return write(Batch{{next_change(action.type, action.id, std::move(fields.value()))}}, true);
+}
+
+Result<Committed> Session::remove(const DeleteRecord& action) {
+  if (!state_.exists(action.type, action.id))
+    return Error{ErrorCode::NotFound, "That record no longer exists; it may have been deleted already.", {}};
+  return write(Batch{{next_change(action.type, action.id, {{"deleted", true}})}}, true);
+}
+
+Result<Committed> Session::undo() {
+  if (undo_.empty()) return Error{ErrorCode::NotFound, "There is nothing to undo.", {}};
+  Batch inverse;
+  for (const Change& c : undo_.back().changes) inverse.changes.push_back(next_change(c.entity, c.entity_id, c.fields));
+  auto done = write(std::move(inverse), false);
+  if (done) undo_.pop_back();
+  return done;
+}
+
+Result<Committed> Session::write(Batch batch, bool undoable) {
+  // The compensating batch: each field's value before this batch, or a tombstone for a new record.
+  Batch compensation;
+  if (undoable) {
+    for (const Change& c : batch.changes) {
+      nlohmann::json before = record_fields(state_, c.entity, c.entity_id);
+      Change back = c;
+      back.fields = nlohmann::json::object();
+      if (before.empty()) {
+        back.fields["deleted"] = true;
+      } else {
+        for (const auto& [name, value] : c.fields.items())
+          back.fields[name] = name == "deleted" ? nlohmann::json(before.contains("deleted")) : before.value(name, nlohmann::json());
+      }
+      compensation.changes.push_back(std::move(back));
+    }
+  }
+  if (auto s = store_.append(batch); !s) {
     seq_ -= batch.changes.size();  // nothing was written: the numbers are free again
     return Error{ErrorCode::StorageFailed, "Not saved: " + s.error().message, {}};
   }
   for (const Change& c : batch.changes) apply(state_, c);
+  note_batch(meta_, batch);
+  if (undoable) undo_.push_back(std::move(compensation));
   Committed done{batch.id(), batch.changes.back().entity_id};
   if (on_committed_) on_committed_();
   return done;
 }
 
-Result<Committed> Session::add_patient(const AddPatient& action) {
-  auto errors = validate_new_patient(action.draft, state_, clock_.today());
-  if (!errors.empty())
-    return Error{ErrorCode::Invalid, "The patient was not added: check the highlighted fields.", std::move(errors)};
-  Change c = next_change(EntityType::Patient, "");
-  c.entity_id = "p-" + c.id.str();
-  const PatientDraft& d = action.draft;
-  c.fields = {{"name", trimmed(d.name)}, {"birth_date", trimmed(d.birth_date)}};
-  if (auto mrn = trimmed(d.mrn); !mrn.empty()) c.fields["mrn"] = mrn;
-  if (auto phone = trimmed(d.phone); !phone.empty()) c.fields["phone"] = phone;
-  return write(Batch{{std::move(c)}});
+Status Session::compact() { return store_.compact(state_, meta_); }
+
+Result<std::vector<HistoryEntry>> Session::history(EntityType type, const std::string& id) const {
+  std::vector<std::string> ignored;
+  auto batches = store_.read_history(ignored);
+  if (!batches) return batches.error();
+  std::vector<const Change*> changes;
+  for (const Batch& b : batches.value())
+    for (const Change& c : b.changes)
+      if (c.entity == type && c.entity_id == id) changes.push_back(&c);
+  std::stable_sort(changes.begin(), changes.end(), [](const Change* a, const Change* b) { return a->hlc < b->hlc; });
+  std::vector<HistoryEntry> out;
+  std::map<std::string, nlohmann::json> current;
+  for (const Change* c : changes) {
+    for (const auto& [field, value] : c->fields.items()) {
+      nlohmann::json from = current.count(field) ? current[field] : nlohmann::json();
+      if (field == "deleted" && from.is_null()) from = false;
+      out.push_back({c->hlc, c->author, c->id.device.value, field, from, value});
+      current[field] = value;
+    }
+  }
+  return out;
 }
 
 }  // namespace core

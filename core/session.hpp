@@ -1,4 +1,4 @@
-// A Session is one open data folder: the journal on disk, the State in memory, and this device's
+// A Session is one open store: the files on disk, the State in memory, and this device's
 // identity and clocks. commit() is the only way data changes:
 //   validate -> make Changes -> append to the journal (durable) -> apply to the State.
 // If validation or the write fails, nothing is written and the State is untouched.
@@ -8,11 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "actions.hpp"
-#include "clock.hpp"
-#include "journal.hpp"
-#include "state.hpp"
-#include "storage.hpp"
+#include "core/actions.hpp"
+#include "core/clock.hpp"
+#include "core/state.hpp"
+#include "core/store.hpp"
 
 namespace core {
 
@@ -21,14 +20,23 @@ struct SessionOptions {
 };
 
 struct Committed {
-  std::string batch_id;
+  std::string batch_id;   // empty when nothing needed to change
   std::string entity_id;  // the record the action created or changed
+};
+
+// One field's change in a record's history.
+struct HistoryEntry {
+  Hlc hlc;
+  std::string author;
+  std::string device;
+  std::string field;  // "deleted" for deletion and restoration
+  nlohmann::json from;
+  nlohmann::json to;
 };
 
 class Session {
  public:
-  static Result<std::unique_ptr<Session>> open(Storage& storage, const Clock& clock,
-                                               SessionOptions options = {});
+  static Result<std::unique_ptr<Session>> open(Storage& storage, const Clock& clock, SessionOptions options = {});
 
   Result<Committed> commit(const Action& action);
 
@@ -40,19 +48,33 @@ class Session {
   // Called after every successful commit; the browser shell schedules an IndexedDB save here.
   void set_on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
 
+  bool can_undo() const { return !undo_.empty(); }
+  // Who changed which field of a record, when, from what to what; oldest first.
+  Result<std::vector<HistoryEntry>> history(EntityType type, const std::string& id) const;
+
+  // Compaction keeps opening fast and the file count small; shells call it when idle.
+  bool compaction_due() const { return store_.segments_since_snapshot() >= Store::kSegmentsBeforeCompaction; }
+  Status compact();
+
  private:
-  Session(const Clock& clock, Journal journal, SessionOptions options);
-  Result<Committed> add_patient(const AddPatient& action);
-  Change next_change(EntityType entity, std::string entity_id);
-  Result<Committed> write(Batch batch);
+  Session(const Clock& clock, Store store, SessionOptions options);
+  Result<Committed> create(const CreateRecord& action);
+  Result<Committed> update(const UpdateRecord& action);
+  Result<Committed> remove(const DeleteRecord& action);
+  Result<Committed> undo();
+  Change next_change(EntityType entity, std::string entity_id, nlohmann::json fields);
+  // Appends, applies, and remembers how to undo it (unless it is itself an undo).
+  Result<Committed> write(Batch batch, bool undoable);
 
   const Clock& clock_;
   HybridClock hlc_;
-  Journal journal_;
+  Store store_;
   SessionOptions options_;
   DeviceId device_;
-  std::uint64_t seq_ = 0;  // last sequence number this device used
+  SnapshotMeta meta_;  // last sequence per device and latest clock, for the next snapshot
+  std::uint64_t seq_ = 0;
   State state_;
+  std::vector<Batch> undo_;  // compensating batches, most recent last
   std::vector<std::string> warnings_;
   std::function<void()> on_committed_;
 };

@@ -12,46 +12,48 @@ std::string folded(const std::string& text) {
   return out;
 }
 
-void set_patient_field(Patient& p, const std::string& field, const nlohmann::json& value) {
-  // Unknown fields or types (from a newer version of Liaison) are ignored, not fatal.
-  if (!value.is_string()) return;
-  const auto& text = value.get_ref<const std::string&>();
-  if (field == "name") p.name = text;
-  else if (field == "birth_date") p.birth_date = parse_civil_date(text);
-  else if (field == "mrn") p.mrn = text;
-  else if (field == "phone") p.phone = text;
+template <class T>
+void set_fields(T& record, const nlohmann::json& fields) {
+  for (const auto& [name, value] : fields.items()) {
+    if (name == "deleted") {
+      record.deleted = value.is_boolean() && value.template get<bool>();
+      continue;
+    }
+    // Values are checked again here: a Change from another device or an older version must never
+    // crash the replay. Unknown fields (from a newer version) are ignored.
+    const FieldSpec<T>* spec = T::schema().field(name);
+    if (!spec) continue;
+    if (value.is_null()) {
+      spec->set(record, nullptr);
+    } else if (Checked c = spec->check(value); c.problem.empty()) {
+      spec->set(record, c.value);
+    }
+  }
 }
 
-void apply_patient(State& state, const Change& change) {
-  PatientId id{change.entity_id};
-  Patient& p = state.patients[id];
-  p.id = id;
-  if (auto it = state.by_mrn.find(p.mrn); it != state.by_mrn.end() && it->second == id)
-    state.by_mrn.erase(it);
-  if (change.op == ChangeOp::Delete) {
-    p.deleted = true;
-    return;
+void index_patient(State& state, const Patient& before, const Patient& after) {
+  if (!before.mrn.empty()) {
+    auto it = state.patients_by_mrn.find(before.mrn);
+    if (it != state.patients_by_mrn.end() && it->second == before.id) state.patients_by_mrn.erase(it);
   }
-  for (const auto& [field, value] : change.fields.items()) set_patient_field(p, field, value);
-  if (!p.mrn.empty() && !p.deleted) state.by_mrn[p.mrn] = id;
+  if (!after.mrn.empty() && !after.deleted) state.patients_by_mrn[after.mrn] = after.id;
 }
 
 }  // namespace
 
-const Patient* State::patient(const PatientId& id) const {
-  auto it = patients.find(id);
-  return it == patients.end() ? nullptr : &it->second;
+bool State::exists(EntityType type, const std::string& id) const {
+  return visit_entity(type, [&]<class T>() { return find(Id<T>{id}) != nullptr; });
 }
 
 const Patient* State::patient_with_mrn(const std::string& mrn) const {
-  auto it = by_mrn.find(mrn);
-  return it == by_mrn.end() ? nullptr : patient(it->second);
+  auto it = patients_by_mrn.find(mrn);
+  return it == patients_by_mrn.end() ? nullptr : find(it->second);
 }
 
 std::vector<const Patient*> State::patients_by_name() const {
   std::vector<std::pair<std::string, const Patient*>> keyed;
-  for (const auto& [id, p] : patients)
-    if (!p.deleted) keyed.emplace_back(folded(p.name), &p);
+  for (const auto& [id, p] : table<Patient>())
+    if (!p.deleted) keyed.emplace_back(folded(p.display_name()), &p);
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
   });
@@ -62,9 +64,30 @@ std::vector<const Patient*> State::patients_by_name() const {
 }
 
 void apply(State& state, const Change& change) {
-  switch (change.entity) {
-    case EntityType::Patient: apply_patient(state, change); break;
-  }
+  visit_entity(change.entity, [&]<class T>() {
+    Id<T> id{change.entity_id};
+    T& record = state.table<T>()[id];
+    record.id = id;
+    if constexpr (std::is_same_v<T, Patient>) {
+      const Patient before = record;
+      set_fields(record, change.fields);
+      index_patient(state, before, record);
+    } else {
+      set_fields(record, change.fields);
+    }
+  });
+}
+
+nlohmann::json record_fields(const State& state, EntityType type, const std::string& id) {
+  return visit_entity(type, [&]<class T>() {
+    nlohmann::json out = nlohmann::json::object();
+    auto it = state.table<T>().find(Id<T>{id});
+    if (it == state.table<T>().end()) return out;
+    for (const auto& spec : T::schema().fields)
+      if (auto v = spec.get(it->second); !v.is_null()) out[spec.name] = std::move(v);
+    if (it->second.deleted) out["deleted"] = true;
+    return out;
+  });
 }
 
 }  // namespace core

@@ -4,23 +4,44 @@
 #pragma once
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
-#include "change.hpp"
-#include "patient.hpp"
+#include "core/change.hpp"
+#include "core/model/entities.hpp"
 
 namespace core {
 
-struct State {
-  std::map<PatientId, Patient> patients;      // tombstoned records included
-  std::map<std::string, PatientId> by_mrn;    // live records only
+template <class T>
+using Table = std::map<Id<T>, T>;  // tombstoned records included
 
-  const Patient* patient(const PatientId& id) const;
+struct State {
+#define LIAISON_TABLE_ENTRY(T, name) Table<T>,
+  std::tuple<LIAISON_ENTITIES(LIAISON_TABLE_ENTRY) int> tables;  // the int closes the list
+#undef LIAISON_TABLE_ENTRY
+  std::map<std::string, Id<Patient>> patients_by_mrn;  // live patients only
+
+  template <class T> Table<T>& table() { return std::get<Table<T>>(tables); }
+  template <class T> const Table<T>& table() const { return std::get<Table<T>>(tables); }
+
+  // A live (not deleted) record, or nullptr.
+  template <class T>
+  const T* find(const Id<T>& id) const {
+    auto it = table<T>().find(id);
+    return it == table<T>().end() || it->second.deleted ? nullptr : &it->second;
+  }
+  bool exists(EntityType type, const std::string& id) const;  // live record of that type
+
   const Patient* patient_with_mrn(const std::string& mrn) const;
-  // Live patients ordered by name (case-insensitive), then id, as lists show them.
+  // Live patients ordered by display name (case-insensitive), then id, as lists show them.
   std::vector<const Patient*> patients_by_name() const;
+
+  bool operator==(const State& other) const { return tables == other.tables; }
 };
 
 void apply(State& state, const Change& change);
+
+// The current value of every set field of a record, as a Change would carry them ({} if absent).
+nlohmann::json record_fields(const State& state, EntityType type, const std::string& id);
 
 }  // namespace core

@@ -19,6 +19,8 @@ class Storage {
   virtual Status append(const std::string& name, std::string_view bytes) = 0;
   // Replaces (or creates) the whole file so that a crash leaves either the old or the new bytes.
   virtual Status write_atomic(const std::string& name, std::string_view bytes) = 0;
+  // Removes a file; removing one that does not exist is not an error.
+  virtual Status remove(const std::string& name) = 0;
 };
 
 // A folder on a POSIX file system: the desktop's data directory, the browser's IDBFS mount,
@@ -34,6 +36,7 @@ class DirectoryStorage final : public Storage {
   Result<std::string> read(const std::string& name) const override;
   Status append(const std::string& name, std::string_view bytes) override;
   Status write_atomic(const std::string& name, std::string_view bytes) override;
+  Status remove(const std::string& name) override;
 
  private:
   std::string path(const std::string& name) const { return dir_ + "/" + name; }

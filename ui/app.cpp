@@ -20,6 +20,9 @@ void App::handle_shortcuts() {
     ui_.add_patient.open = ui_.add_patient.focus_first_field = true;
   }
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) ui_.quit_requested = true;
+  // Ctrl+Z undoes the last change, unless a text field has the keyboard (there it undoes typing).
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !ImGui::GetIO().WantTextInput)
+    outbox_.push_back(core::UndoLast{});
 }
 
 void App::frame(const ShellStatus& shell) {
@@ -48,10 +51,15 @@ void App::frame(const ShellStatus& shell) {
 void App::commit_outbox() {
   for (const core::Action& action : outbox_) {
     auto result = session_.commit(action);
-    // Only the add-patient form emits actions so far; its outcome goes back to the form.
+    if (std::holds_alternative<core::UndoLast>(action)) {
+      ui_.notice = result ? "Undone." : result.error().message;
+      continue;
+    }
+    // Only the add-patient form creates records so far; its outcome goes back to the form.
     AddPatientForm& form = ui_.add_patient;
     if (result) {
-      ui_.notice = "Added " + core::trimmed(std::get<core::AddPatient>(action).draft.name) + ".";
+      const core::Patient* added = session_.state().find(core::Id<core::Patient>{result.value().entity_id});
+      ui_.notice = "Added " + (added ? added->display_name() : std::string("the patient")) + ". Ctrl+Z undoes.";
       form = AddPatientForm{};
     } else {
       form.errors = result.error().fields;

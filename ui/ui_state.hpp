@@ -4,14 +4,19 @@
 #include <string>
 #include <vector>
 
-#include "core/patient.hpp"
+#include "core/result.hpp"
 
 namespace ui {
+
+// What the coordinator is typing into the "Add patient" form, before validation.
+struct PatientDraft {
+  std::string given_name, family_name, birth_date, mrn, phone;
+};
 
 struct AddPatientForm {
   bool open = false;
   bool focus_first_field = false;
-  core::PatientDraft draft;
+  PatientDraft draft;
   std::vector<core::FieldError> errors;  // from the core's validation, shown under each field
   std::string failure;                   // a save that failed for another reason
 };

@@ -29,7 +29,7 @@ void spill(const std::string& path, const std::string& bytes) {
 
 std::vector<core::Batch> reopen(core::Storage& storage, std::vector<std::string>* warnings = nullptr) {
   core::JournalContents contents;
-  auto journal = core::Journal::open(storage, contents);
+  auto journal = core::Journal::open(storage, 0, contents);
   REQUIRE(journal);
   if (warnings) *warnings = contents.warnings;
   return contents.batches;
@@ -41,7 +41,7 @@ TEST_CASE("batches appended to the journal read back identical and in order") {
   test::TempDir dir;
   core::DirectoryStorage storage(dir.path());
   core::JournalContents empty;
-  auto journal = core::Journal::open(storage, empty);
+  auto journal = core::Journal::open(storage, 0, empty);
   REQUIRE(journal);
   CHECK(empty.batches.empty());
   std::vector<core::Batch> written;
@@ -57,15 +57,15 @@ TEST_CASE("a segment is closed before it passes 64 KiB and replay spans segments
   test::TempDir dir;
   core::DirectoryStorage storage(dir.path());
   core::JournalContents empty;
-  auto journal = core::Journal::open(storage, empty);
+  auto journal = core::Journal::open(storage, 0, empty);
   REQUIRE(journal);
   std::vector<core::Batch> written;
   for (std::uint64_t i = 1; i <= 300; ++i) {
     written.push_back(batch_of(i, std::string(500, 'x')));
     REQUIRE(journal.value().append(written.back()));
   }
-  CHECK(journal.value().segment_count() >= 3);
-  for (int n = 1; n <= journal.value().segment_count(); ++n)
+  CHECK(journal.value().current_segment() >= 3);
+  for (int n = 1; n <= journal.value().current_segment(); ++n)
     CHECK(std::filesystem::file_size(dir.file(core::Journal::segment_name(n))) <= core::Journal::kSegmentLimit);
   CHECK(reopen(storage) == written);
 }
@@ -75,7 +75,7 @@ TEST_CASE("a torn last record is set aside, everything before it loads, and appe
   core::DirectoryStorage storage(dir.path());
   {
     core::JournalContents empty;
-    auto journal = core::Journal::open(storage, empty);
+    auto journal = core::Journal::open(storage, 0, empty);
     REQUIRE(journal);
     REQUIRE(journal.value().append(batch_of(1, "Kept One")));
     REQUIRE(journal.value().append(batch_of(2, "Kept Two")));
@@ -96,7 +96,7 @@ TEST_CASE("a torn last record is set aside, everything before it loads, and appe
   CHECK(slurp(segment) == intact);
 
   core::JournalContents contents;
-  auto journal = core::Journal::open(storage, contents);
+  auto journal = core::Journal::open(storage, 0, contents);
   REQUIRE(journal);
   CHECK(contents.warnings.empty());
   REQUIRE(journal.value().append(batch_of(3, "After repair")));
@@ -108,7 +108,7 @@ TEST_CASE("a flipped byte fails the checksum and later records of that segment a
   core::DirectoryStorage storage(dir.path());
   {
     core::JournalContents empty;
-    auto journal = core::Journal::open(storage, empty);
+    auto journal = core::Journal::open(storage, 0, empty);
     REQUIRE(journal);
     for (std::uint64_t i = 1; i <= 3; ++i) REQUIRE(journal.value().append(batch_of(i, "Name " + std::to_string(i))));
   }

@@ -7,9 +7,15 @@
 
 namespace {
 
-core::AddPatient add(std::string name, std::string dob = "1948-03-21", std::string mrn = "",
-                     std::string phone = "") {
-  return core::AddPatient{{std::move(name), std::move(dob), std::move(mrn), std::move(phone)}};
+// A patient named "Given Family" (an empty name leaves both parts empty).
+core::CreateRecord add(const std::string& name, std::string dob = "1948-03-21", std::string mrn = "",
+                       std::string phone = "") {
+  auto space = name.find(' ');
+  nlohmann::json fields = {{"given_name", name.substr(0, space)},
+                           {"family_name", space == std::string::npos ? "" : name.substr(space + 1)},
+                           {"birth_date", dob}, {"mrn", mrn}};
+  if (!phone.empty()) fields["phones"] = {phone};
+  return core::CreateRecord{core::EntityType::Patient, fields};
 }
 
 std::unique_ptr<core::Session> open_session(core::Storage& storage, const core::Clock& clock) {
@@ -25,17 +31,17 @@ TEST_CASE("adding a patient makes one Change with author, device, sequence and c
   core::DirectoryStorage storage(dir.path());
   test::FixedClock clock;
   auto session = open_session(storage, clock);
-  auto done = session->commit(add("  Ada Lovelace ", "1948-03-21", "MRN-001", "555-0100"));
+  auto done = session->commit(add("Ada Lovelace", "1948-03-21", "MRN-001", "555-0100"));
   REQUIRE(done);
-  const core::Patient* p = session->state().patient(core::PatientId{done.value().entity_id});
+  const core::Patient* p = session->state().find(core::Id<core::Patient>{done.value().entity_id});
   REQUIRE(p);
-  CHECK(p->name == "Ada Lovelace");
+  CHECK(p->display_name() == "Ada Lovelace");
   CHECK(core::format_civil_date(*p->birth_date) == "1948-03-21");
   CHECK(p->mrn == "MRN-001");
-  CHECK(p->phone == "555-0100");
+  CHECK(p->phones == std::vector<std::string>{"555-0100"});
 
   core::JournalContents contents;
-  REQUIRE(core::Journal::open(storage, contents));
+  REQUIRE(core::Journal::open(storage, 0, contents));
   REQUIRE(contents.batches.size() == 1);
   const core::Change& c = contents.batches[0].changes.at(0);
   CHECK(c.author == "casey.coordinator");
@@ -52,8 +58,8 @@ TEST_CASE("an invalid patient is refused with field errors and nothing is writte
   auto refused = session->commit(add("", "2027-01-01"));
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == core::ErrorCode::Invalid);
-  CHECK(refused.error().fields.size() == 2);
-  CHECK(session->state().patients.empty());
+  CHECK(refused.error().fields.size() == 3);  // given name, family name, birth date
+  CHECK(session->state().table<core::Patient>().empty());
   CHECK_FALSE(std::filesystem::exists(dir.file("journal-00000001.seg")));
 }
 
@@ -73,9 +79,9 @@ TEST_CASE("reopening the folder replays the journal into the same state and cont
   clock.now -= 60'000;  // the wall clock stepped back a minute
   auto session = open_session(storage, clock);
   CHECK(session->device() == device);
-  CHECK(session->state().patients == before.patients);
+  CHECK(session->state() == before);
   REQUIRE(session->state().patients_by_name().size() == 2);
-  CHECK(session->state().patients_by_name()[0]->name == "Ada Lovelace");
+  CHECK(session->state().patients_by_name()[0]->display_name() == "Ada Lovelace");
   auto third = session->commit(add("Alan Turing", "1912-06-23"));
   REQUIRE(third);
   CHECK(third.value().batch_id == device.value + ":3");
@@ -84,7 +90,7 @@ TEST_CASE("reopening the folder replays the journal into the same state and cont
   CHECK(refused.error().fields.at(0).field == "mrn");
 
   core::JournalContents contents;
-  REQUIRE(core::Journal::open(storage, contents));
+  REQUIRE(core::Journal::open(storage, 0, contents));
   REQUIRE(contents.batches.size() == 3);
   CHECK(contents.batches[1].changes[0].hlc < contents.batches[2].changes[0].hlc);
 }
@@ -96,7 +102,7 @@ TEST_CASE("the on-committed callback runs once per successful commit only") {
   auto session = open_session(storage, clock);
   int calls = 0;
   session->set_on_committed([&] { ++calls; });
-  REQUIRE(session->commit(add("Ada")));
+  REQUIRE(session->commit(add("Ada Byron")));
   REQUIRE_FALSE(session->commit(add("")));
   CHECK(calls == 1);
 }
@@ -108,13 +114,13 @@ TEST_CASE("a write that fails leaves state and numbering untouched and says why"
   test::FixedClock clock;
   auto session = open_session(storage, clock);
   std::filesystem::remove_all(dir.path() + "/data");  // the folder vanishes (a removed USB disk)
-  auto failed = session->commit(add("Ada"));
+  auto failed = session->commit(add("Ada Byron"));
   REQUIRE_FALSE(failed);
   CHECK(failed.error().code == core::ErrorCode::StorageFailed);
   CHECK(failed.error().message.rfind("Not saved: ", 0) == 0);
-  CHECK(session->state().patients.empty());
+  CHECK(session->state().table<core::Patient>().empty());
   REQUIRE(storage.prepare());
-  auto retried = session->commit(add("Ada"));
+  auto retried = session->commit(add("Ada Byron"));
   REQUIRE(retried);
   CHECK(retried.value().batch_id == session->device().value + ":1");
 }

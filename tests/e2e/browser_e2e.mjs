@@ -59,7 +59,9 @@ async function typeInto(page, label, text) {
 
 async function addPatient(page, name, birthDate) {
   await click(page, 'Add patient');
-  await typeInto(page, 'Name', name);
+  const [given, family] = name.split(' ');
+  await typeInto(page, 'Given name', given);
+  await typeInto(page, 'Family name', family);
   await typeInto(page, 'Date of birth', birthDate);
   await page.keyboard.press('Enter');
   await findWidget(hookOf(page), `patient:${name}`);
@@ -108,12 +110,13 @@ try {
   await step('an empty name and a future birth date are refused with inline errors', async () => {
     await click(page, 'Add patient');
     await click(page, 'Save patient');
-    await findWidget(hookOf(page), 'error:name');
-    await typeInto(page, 'Name', 'Rosa Delgado');
+    await findWidget(hookOf(page), 'error:given_name');
+    await typeInto(page, 'Given name', 'Rosa');
+    await typeInto(page, 'Family name', 'Delgado');
     await typeInto(page, 'Date of birth', '2999-01-01');
     await page.keyboard.press('Enter');
     await findWidget(hookOf(page), 'error:birth_date');
-    await waitGone(hookOf(page), 'error:name');
+    await waitGone(hookOf(page), 'error:given_name');
   });
 
   await step('a valid patient is added by clicks and key presses and listed', async () => {

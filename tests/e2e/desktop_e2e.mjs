@@ -83,12 +83,13 @@ try {
     const win = await windowId();
     await click(win, 'Add patient');
     await click(win, 'Save patient');
-    await findWidget(readHook, 'error:name');
+    await findWidget(readHook, 'error:given_name');
   });
 
   await step('a patient is added through mouse and keyboard events and listed', async () => {
     const win = await windowId();
-    await typeInto(win, 'Name', 'Tomas Okafor');
+    await typeInto(win, 'Given name', 'Tomas');
+    await typeInto(win, 'Family name', 'Okafor');
     await typeInto(win, 'Date of birth', '1949-11-02');
     await typeInto(win, 'MRN', 'MRN-2002');
     await typeInto(win, 'Phone', '555 010 3000');

@@ -1,5 +1,5 @@
-// The "Add patient" form: a modal with the slice's four fields. Submitting emits an AddPatient
-// action; the core validates it and App puts any field errors back here, under their fields.
+// The "Add patient" form: a modal with the fields needed to register a patient. Submitting emits a
+// CreateRecord action; the core validates it and App puts any field errors back here.
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -27,7 +27,7 @@ bool field(ViewContext& ctx, const char* label, const char* required, const char
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
   const std::string id = std::string("##") + key;
-  if (form.focus_first_field && std::string(key) == "name") {
+  if (form.focus_first_field && std::string(key) == "given_name") {
     ImGui::SetKeyboardFocusHere();
     form.focus_first_field = false;
   }
@@ -56,12 +56,13 @@ void draw_add_patient_form(ViewContext& ctx) {
   ImGui::SetNextWindowSize({ImGui::GetFontSize() * 26, 0});
   if (!ImGui::BeginPopupModal(title, &form.open, ImGuiWindowFlags_NoSavedSettings)) return;
 
-  core::PatientDraft& d = form.draft;
+  PatientDraft& d = form.draft;
   bool submit = false;
-  submit |= field(ctx, "Name", "required", "name", d.name, "Given and family name");
+  submit |= field(ctx, "Given name", "required", "given_name", d.given_name, "e.g. Rosa");
+  submit |= field(ctx, "Family name", "required", "family_name", d.family_name, "e.g. Delgado");
   submit |= field(ctx, "Date of birth", "required, YYYY-MM-DD", "birth_date", d.birth_date, "e.g. 1948-03-21");
   submit |= field(ctx, "MRN", "", "mrn", d.mrn, "Medical record number");
-  submit |= field(ctx, "Phone", "", "phone", d.phone, "e.g. +1 555 010 2000");
+  submit |= field(ctx, "Phone", "", "phones", d.phone, "e.g. +1 555 010 2000");
 
   if (!form.failure.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
@@ -78,7 +79,12 @@ void draw_add_patient_form(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::TextDisabled("Enter saves, Esc cancels");
 
-  if (submit) ctx.outbox.push_back(core::AddPatient{d});
+  if (submit) {
+    nlohmann::json fields = {{"given_name", d.given_name}, {"family_name", d.family_name},
+                             {"birth_date", d.birth_date}, {"mrn", d.mrn}, {"phones", nlohmann::json::array()}};
+    if (!d.phone.empty()) fields["phones"].push_back(d.phone);
+    ctx.outbox.push_back(core::CreateRecord{core::EntityType::Patient, std::move(fields)});
+  }
   if (cancel || ImGui::IsKeyPressed(ImGuiKey_Escape)) form.open = false;
   if (!form.open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();

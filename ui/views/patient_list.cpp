@@ -47,8 +47,9 @@ void draw_patient_list(ViewContext& ctx) {
       const core::Patient& p = *patients[static_cast<std::size_t>(row)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.name.c_str());
-      ctx.hook.track("patient:" + p.name);
+      const std::string name = p.display_name();
+      ImGui::TextUnformatted(name.c_str());
+      ctx.hook.track("patient:" + name);
       ImGui::TableNextColumn();
       if (p.birth_date) {
         ImGui::TextUnformatted(core::format_civil_date(*p.birth_date).c_str());
@@ -60,7 +61,7 @@ void draw_patient_list(ViewContext& ctx) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.mrn.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.phone.c_str());
+      ImGui::TextUnformatted(p.phones.empty() ? "" : p.phones.front().c_str());
     }
   }
   ImGui::EndTable();

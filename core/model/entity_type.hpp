@@ -1,0 +1,26 @@
+// Every kind of record Liaison keeps, listed once. LIAISON_ENTITIES(X) calls X(Type, "wire name")
+// for each; the enum, the State's tables and the type dispatch are all generated from it, so a
+// new entity is one line here plus its own header (see entities.hpp).
+#pragma once
+#include <optional>
+#include <string_view>
+
+#define LIAISON_ENTITIES(X)                    \
+  X(Patient, "patient")                        \
+  X(RelatedPerson, "related_person")           \
+  X(Practitioner, "practitioner")              \
+  X(Organization, "organization")              \
+  X(CareTeamMember, "care_team_member")
+
+namespace core {
+
+enum class EntityType {
+#define LIAISON_ENUM_ENTRY(type, name) type,
+  LIAISON_ENTITIES(LIAISON_ENUM_ENTRY)
+#undef LIAISON_ENUM_ENTRY
+};
+
+const char* entity_name(EntityType type);
+std::optional<EntityType> entity_from_name(std::string_view name);
+
+}  // namespace core

@@ -1,0 +1,231 @@
+// How each entity's fields are described once and then used everywhere: validating an action's
+// values (with a user-readable message per field), writing them into the record, reading them
+// back for Changes, snapshots and history. A Schema<T> lists FieldSpec<T>s built with the helpers
+// below (text, date, choice, ...), plus rules that span fields or records.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/ids.hpp"
+#include "core/result.hpp"
+#include "core/model/entity_type.hpp"
+
+namespace core {
+
+struct State;
+using nlohmann::json;
+
+// A value after validation: canonical JSON (null clears the field), or what is wrong with it.
+struct Checked {
+  json value;
+  std::string problem;  // empty when the value is good
+};
+
+template <class T>
+struct FieldSpec {
+  std::string name;   // as in Changes and forms, e.g. "birth_date"
+  std::string label;  // as in messages, e.g. "date of birth"
+  bool required = false;
+  std::optional<EntityType> refers_to;  // the value is the id of a live record of this type
+  bool no_future = false;               // a date that cannot be after today
+  std::function<Checked(const json&)> check;   // for a non-null, non-empty value
+  std::function<void(T&, const json&)> set;    // takes a checked value, or null to clear
+  std::function<json(const T&)> get;           // null when empty
+};
+
+// Cross-field and cross-record rules, e.g. "stop date after start date" or "MRN unique".
+template <class T>
+using RecordRule = std::function<void(const T& record, const State& state, std::vector<FieldError>& errors)>;
+
+template <class T>
+struct Schema {
+  std::vector<FieldSpec<T>> fields;
+  std::vector<RecordRule<T>> rules;
+
+  const FieldSpec<T>* field(std::string_view name) const {
+    for (const auto& f : fields)
+      if (f.name == name) return &f;
+    return nullptr;
+  }
+};
+
+// ---- value checks shared by the field helpers (schema.cpp) ----
+Checked check_text(const json& v, const std::string& label, std::size_t max_length);
+Checked check_date(const json& v, const std::string& label);  // "YYYY-MM-DD"
+Checked check_date_time(const json& v, const std::string& label);  // "YYYY-MM-DDTHH:MM"
+Checked check_choice(const json& v, const std::string& label, const std::vector<std::string>& options);
+Checked check_number(const json& v, const std::string& label, double min, double max, bool integer);
+Checked check_flag(const json& v, const std::string& label);
+Checked check_phone(const json& v, const std::string& label);
+Checked check_email(const json& v, const std::string& label);
+Checked check_code(const json& v, const std::string& label);  // identifiers: letters, digits, - . /
+Checked check_icd10(const json& v, const std::string& label);
+bool is_empty_value(const json& v);
+std::string a_or_an(const std::string& label);
+
+// ---- field helpers, e.g. field::text("given_name", "given name", &Patient::given_name, true) ----
+namespace field {
+
+template <class T, class M>
+FieldSpec<T> member_field(std::string name, std::string label, bool required, M T::*member,
+                          std::function<Checked(const json&)> check) {
+  FieldSpec<T> f;
+  f.name = std::move(name);
+  f.label = std::move(label);
+  f.required = required;
+  f.check = std::move(check);
+  f.set = [member](T& r, const json& v) {
+    if (v.is_null()) r.*member = M{};
+    else r.*member = v.get<M>();
+  };
+  f.get = [member](const T& r) -> json {
+    const M& m = r.*member;
+    if (m == M{}) return nullptr;
+    return json(m);
+  };
+  return f;
+}
+
+template <class T>
+FieldSpec<T> text(std::string name, std::string label, std::string T::*member, bool required = false,
+                  std::size_t max_length = 200) {
+  return member_field<T>(name, label, required, member,
+                         [label, max_length](const json& v) { return check_text(v, label, max_length); });
+}
+
+template <class T>
+FieldSpec<T> long_text(std::string name, std::string label, std::string T::*member, bool required = false) {
+  return text<T>(std::move(name), std::move(label), member, required, 20000);
+}
+
+template <class T>
+FieldSpec<T> code(std::string name, std::string label, std::string T::*member, bool required = false) {
+  return member_field<T>(name, label, required, member, [label](const json& v) { return check_code(v, label); });
+}
+
+template <class T>
+FieldSpec<T> icd10(std::string name, std::string label, std::string T::*member) {
+  return member_field<T>(name, label, false, member, [label](const json& v) { return check_icd10(v, label); });
+}
+
+template <class T>
+FieldSpec<T> phone(std::string name, std::string label, std::string T::*member, bool required = false) {
+  return member_field<T>(name, label, required, member, [label](const json& v) { return check_phone(v, label); });
+}
+
+template <class T>
+FieldSpec<T> email(std::string name, std::string label, std::string T::*member) {
+  return member_field<T>(name, label, false, member, [label](const json& v) { return check_email(v, label); });
+}
+
+template <class T>
+FieldSpec<T> choice(std::string name, std::string label, std::string T::*member, std::vector<std::string> options,
+                    bool required = false) {
+  return member_field<T>(name, label, required, member,
+                         [label, options](const json& v) { return check_choice(v, label, options); });
+}
+
+template <class T>
+FieldSpec<T> flag(std::string name, std::string label, bool T::*member) {
+  return member_field<T>(name, label, false, member, [label](const json& v) { return check_flag(v, label); });
+}
+
+template <class T>
+FieldSpec<T> date_time(std::string name, std::string label, std::string T::*member, bool required = false) {
+  return member_field<T>(name, label, required, member, [label](const json& v) { return check_date_time(v, label); });
+}
+
+// The id of another record, which must exist and not be deleted (checked by validate.cpp).
+template <class T, class Target>
+FieldSpec<T> reference(std::string name, std::string label, Id<Target> T::*member, bool required = false) {
+  auto f = member_field<T>(name, label, required, member, [label](const json& v) { return check_text(v, label, 100); });
+  f.refers_to = Target::kType;
+  return f;
+}
+
+template <class T>
+FieldSpec<T> number(std::string name, std::string label, std::optional<double> T::*member, double min, double max,
+                    bool required = false) {
+  FieldSpec<T> f;
+  f.name = name;
+  f.label = label;
+  f.required = required;
+  f.check = [label, min, max](const json& v) { return check_number(v, label, min, max, false); };
+  f.set = [member](T& r, const json& v) { r.*member = v.is_null() ? std::nullopt : std::optional<double>(v.get<double>()); };
+  f.get = [member](const T& r) -> json { return r.*member ? json(*(r.*member)) : json(nullptr); };
+  return f;
+}
+
+template <class T>
+FieldSpec<T> count(std::string name, std::string label, std::optional<long long> T::*member, long long max,
+                   bool required = false) {
+  FieldSpec<T> f;
+  f.name = name;
+  f.label = label;
+  f.required = required;
+  f.check = [label, max](const json& v) { return check_number(v, label, 0, static_cast<double>(max), true); };
+  f.set = [member](T& r, const json& v) {
+    r.*member = v.is_null() ? std::nullopt : std::optional<long long>(v.get<long long>());
+  };
+  f.get = [member](const T& r) -> json { return r.*member ? json(*(r.*member)) : json(nullptr); };
+  return f;
+}
+
+template <class T>
+FieldSpec<T> date(std::string name, std::string label, std::optional<CivilDate> T::*member, bool required = false,
+                  bool allow_future = true) {
+  FieldSpec<T> f;
+  f.name = name;
+  f.label = label;
+  f.required = required;
+  f.no_future = !allow_future;
+  f.check = [label](const json& v) { return check_date(v, label); };
+  f.set = [member](T& r, const json& v) {
+    r.*member = v.is_null() ? std::nullopt : parse_civil_date(v.get_ref<const std::string&>());
+  };
+  f.get = [member](const T& r) -> json { return r.*member ? json(format_civil_date(*(r.*member))) : json(nullptr); };
+  return f;
+}
+
+template <class T>
+FieldSpec<T> text_list(std::string name, std::string label, std::vector<std::string> T::*member,
+                       std::function<Checked(const json&)> item_check) {
+  FieldSpec<T> f;
+  f.name = name;
+  f.label = label;
+  f.check = [label, item_check](const json& v) -> Checked {
+    if (!v.is_array()) return {nullptr, "The " + label + " must be a list."};
+    if (v.size() > 20) return {nullptr, "No more than 20 entries in " + label + "."};
+    json out = json::array();
+    for (const json& item : v) {
+      if (is_empty_value(item)) continue;
+      Checked c = item_check(item);
+      if (!c.problem.empty()) return c;
+      out.push_back(c.value);
+    }
+    return {out.empty() ? json(nullptr) : out, ""};
+  };
+  f.set = [member](T& r, const json& v) {
+    r.*member = v.is_null() ? std::vector<std::string>{} : v.get<std::vector<std::string>>();
+  };
+  f.get = [member](const T& r) -> json { return (r.*member).empty() ? json(nullptr) : json(r.*member); };
+  return f;
+}
+
+}  // namespace field
+
+// Rule helper: `later` must not be before `earlier` when both are set.
+template <class T>
+RecordRule<T> in_order(std::optional<CivilDate> T::*earlier, std::optional<CivilDate> T::*later,
+                       std::string later_field, std::string message) {
+  return [=](const T& r, const State&, std::vector<FieldError>& errors) {
+    if (r.*earlier && r.*later && *(r.*later) < *(r.*earlier)) errors.push_back({later_field, message});
+  };
+}
+
+}  // namespace core
