@@ -34,18 +34,21 @@ Status archive_records(Storage& storage, const std::string& record_lines) {
       last_name = name;
     }
   std::size_t size = 0;
+  bool intact = true;
   if (last > 0) {
     auto bytes = storage.read(last_name);
     if (!bytes) return bytes.error();
     size = bytes.value().size();
+    // Records appended after damage (say, a torn append) would be unreadable: start a new file.
+    intact = decode_record_lines(bytes.value(), kHeader).good_bytes == size;
   }
-  if (last == 0 || size + record_lines.size() > kArchiveFileLimit) {
+  if (last == 0 || !intact || size + record_lines.size() > kArchiveFileLimit) {
     return storage.append(archive_name(last + 1), std::string(kHeader) + "\n" + record_lines);
   }
   return storage.append(last_name, record_lines);
 }
 
-Result<std::vector<Batch>> read_archive(Storage& storage, std::vector<std::string>& warnings) {
+Result<std::vector<Batch>> read_archive(const Storage& storage, std::vector<std::string>& warnings) {
   auto names = storage.list();
   if (!names) return names.error();
   std::vector<Batch> out;

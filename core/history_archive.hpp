@@ -18,7 +18,7 @@ inline constexpr std::size_t kArchiveFileLimit = 4 * 1024 * 1024;
 Status archive_records(Storage& storage, const std::string& record_lines);
 // Every archived Batch in order; a batch archived twice (a compaction interrupted and redone)
 // is returned once. Damage is reported in `warnings`, never fatal.
-Result<std::vector<Batch>> read_archive(Storage& storage, std::vector<std::string>& warnings);
+Result<std::vector<Batch>> read_archive(const Storage& storage, std::vector<std::string>& warnings);
 bool is_archive_file(const std::string& name);
 
 }  // namespace core

@@ -30,7 +30,7 @@ std::string hex(std::uint32_t v) {
 }
 
 // Loads one snapshot given its manifest; fails with a reason if anything does not check out.
-Result<LoadedSnapshot> load_one(Storage& storage, const std::string& manifest_file) {
+Result<LoadedSnapshot> load_one(const Storage& storage, const std::string& manifest_file) {
   auto fail = [&](const std::string& why) {
     return Error{ErrorCode::Corrupt, "Snapshot " + manifest_file + " is unusable: " + why + ".", {}};
   };
@@ -43,6 +43,8 @@ Result<LoadedSnapshot> load_one(Storage& storage, const std::string& manifest_fi
   out.files.push_back(manifest_file);
   try {
     out.meta.through_segment = m.at("through_segment").get<int>();
+    // The manifest has no checksum of its own: a damaged number would silently skip segments.
+    if (manifest_name(out.meta.through_segment) != manifest_file) return fail("its segment number does not match its name");
     out.meta.devices = m.at("devices").get<std::map<std::string, std::uint64_t>>();
     out.meta.hlc = Hlc{m.at("hlc").at(0).get<std::int64_t>(), m.at("hlc").at(1).get<std::uint32_t>()};
     for (const auto& chunk : m.at("chunks")) {
@@ -108,7 +110,7 @@ Result<std::vector<std::string>> write_snapshot(Storage& storage, const State& s
   return written;
 }
 
-Result<LoadedSnapshot> load_snapshot(Storage& storage) {
+Result<LoadedSnapshot> load_snapshot(const Storage& storage) {
   auto names = storage.list();
   if (!names) return names.error();
   std::vector<std::string> manifests;

@@ -42,7 +42,7 @@ inline constexpr std::size_t kSnapshotChunkLimit = 2 * 1024 * 1024;
 // Writes chunks, then the manifest. Returns the names of the files written.
 Result<std::vector<std::string>> write_snapshot(Storage& storage, const State& state, const SnapshotMeta& meta);
 // Loads the newest complete snapshot; an incomplete or damaged newer one is reported and skipped.
-Result<LoadedSnapshot> load_snapshot(Storage& storage);
+Result<LoadedSnapshot> load_snapshot(const Storage& storage);
 bool is_snapshot_file(const std::string& name);
 
 }  // namespace core
