@@ -46,7 +46,7 @@ Result<nlohmann::json> validate_as(const std::string& id, bool is_new, const nlo
       }
     }
     if (spec->refers_to && c.value.is_string() && !state.exists(*spec->refers_to, c.value.get<std::string>())) {
-      errors.push_back({name, "The " + spec->label + " refers to a " + readable(*spec->refers_to) +
+      errors.push_back({name, "The " + spec->label + " refers to " + a_or_an(readable(*spec->refers_to)) +
                                   " that does not exist or was deleted."});
       continue;
     }

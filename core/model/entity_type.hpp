@@ -10,7 +10,25 @@
   X(RelatedPerson, "related_person")           \
   X(Practitioner, "practitioner")              \
   X(Organization, "organization")              \
-  X(CareTeamMember, "care_team_member")
+  X(CareTeamMember, "care_team_member")        \
+  X(Condition, "condition")                    \
+  X(Procedure, "procedure")                    \
+  X(Allergy, "allergy")                        \
+  X(Medication, "medication")                  \
+  X(FamilyHistory, "family_history")           \
+  X(SocialFactor, "social_factor")             \
+  X(CarePlan, "care_plan")                     \
+  X(Goal, "goal")                              \
+  X(Intervention, "intervention")              \
+  X(Task, "task")                              \
+  X(Appointment, "appointment")                \
+  X(Encounter, "encounter")                    \
+  X(Referral, "referral")                      \
+  X(Coverage, "coverage")                      \
+  X(PriorAuthorization, "prior_authorization") \
+  X(Measurement, "measurement")                \
+  X(Note, "note")                              \
+  X(Education, "education")
 
 namespace core {
 

@@ -1,0 +1,77 @@
+// The schemas of appointments, encounters and referrals, with the rules that keep their times in order.
+#include "visits.hpp"
+
+#include "core/model/patient.hpp"
+#include "core/model/people.hpp"
+#include "core/state.hpp"
+
+namespace core {
+
+const Schema<Appointment>& Appointment::schema() {
+  using A = Appointment;
+  static const Schema<A> schema{
+      {
+          field::reference("patient", "patient", &A::patient, true),
+          field::reference("practitioner", "practitioner", &A::practitioner),
+          field::text("location", "location", &A::location, false, 200),
+          field::choice("type", "type", &A::type,
+                        {"office_visit", "follow_up", "home_visit", "telehealth", "procedure", "lab"}),
+          field::choice("status", "status", &A::status,
+                        {"proposed", "booked", "confirmed", "arrived", "completed", "cancelled", "no_show"}),
+          field::date_time("start", "start time", &A::start, true),
+          field::date_time("end", "end time", &A::end, true),
+          field::text("time_zone", "time zone", &A::time_zone, false, 64),
+          field::text("reason", "reason", &A::reason, false, 500),
+          field::long_text("notes", "notes", &A::notes),
+      },
+      {
+          // Both are checked "YYYY-MM-DDTHH:MM", so the strings sort in time order.
+          [](const A& a, const State&, std::vector<FieldError>& errors) {
+            if (!a.start.empty() && !a.end.empty() && a.end <= a.start)
+              errors.push_back({"end", "The end time must be after the start time."});
+          },
+      }};
+  return schema;
+}
+
+const Schema<Encounter>& Encounter::schema() {
+  using E = Encounter;
+  static const Schema<E> schema{
+      {
+          field::reference("patient", "patient", &E::patient, true),
+          field::choice("kind", "kind", &E::kind,
+                        {"inpatient", "emergency", "observation", "outpatient", "home_health", "skilled_nursing"}),
+          field::text("facility", "facility", &E::facility, false, 200),
+          field::date("admission_date", "admission date", &E::admission_date, true),
+          field::date("discharge_date", "discharge date", &E::discharge_date),
+          field::flag("acute", "acute admission", &E::acute),
+          field::choice("discharge_disposition", "discharge disposition", &E::discharge_disposition,
+                        {"home", "home_with_services", "skilled_nursing", "rehab", "hospice", "against_medical_advice",
+                         "died", "other"}),
+          field::long_text("notes", "notes", &E::notes),
+      },
+      {
+          in_order(&E::admission_date, &E::discharge_date, "discharge_date",
+                   "The discharge date cannot be before the admission date."),
+      }};
+  return schema;
+}
+
+const Schema<Referral>& Referral::schema() {
+  using R = Referral;
+  static const Schema<R> schema{
+      {
+          field::reference("patient", "patient", &R::patient, true),
+          field::reference("to_practitioner", "practitioner referred to", &R::to_practitioner),
+          field::reference("to_organization", "organization referred to", &R::to_organization),
+          field::text("reason", "reason", &R::reason, true, 500),
+          field::choice("status", "status", &R::status,
+                        {"draft", "sent", "scheduled", "completed", "cancelled", "declined"}),
+          field::date("sent_date", "date sent", &R::sent_date),
+          field::choice("urgency", "urgency", &R::urgency, {"routine", "urgent"}),
+      },
+      {}};
+  return schema;
+}
+
+}  // namespace core

@@ -1,0 +1,72 @@
+// Contacts with the health system: appointments ahead, encounters and hospital stays behind,
+// and referrals that hand the patient on to someone else.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/civil_date.hpp"
+#include "core/ids.hpp"
+#include "core/model/entity_type.hpp"
+#include "core/model/schema.hpp"
+
+namespace core {
+
+struct Patient;
+struct Practitioner;
+struct Organization;
+
+struct Appointment {
+  static constexpr EntityType kType = EntityType::Appointment;
+  static const Schema<Appointment>& schema();
+
+  Id<Appointment> id;
+  bool deleted = false;
+  Id<Patient> patient;
+  Id<Practitioner> practitioner;
+  std::string location;
+  std::string type;              // office_visit, follow_up, home_visit, telehealth, procedure, lab
+  std::string status = "booked"; // proposed, booked, confirmed, arrived, completed, cancelled, no_show
+  std::string start;             // local wall time at the appointment, "YYYY-MM-DDTHH:MM"
+  std::string end;               // same form, after start
+  std::string time_zone;         // IANA name of the place, e.g. "America/Chicago"
+  std::string reason;
+  std::string notes;
+  bool operator==(const Appointment&) const = default;
+};
+
+// An encounter or a hospital stay: an admission, an emergency visit, a stay in skilled nursing.
+struct Encounter {
+  static constexpr EntityType kType = EntityType::Encounter;
+  static const Schema<Encounter>& schema();
+
+  Id<Encounter> id;
+  bool deleted = false;
+  Id<Patient> patient;
+  std::string kind;      // inpatient, emergency, observation, outpatient, home_health, skilled_nursing
+  std::string facility;
+  std::optional<CivilDate> admission_date;
+  std::optional<CivilDate> discharge_date;
+  bool acute = false;    // an acute or emergent admission, as opposed to a planned one
+  std::string discharge_disposition;  // home, home_with_services, skilled_nursing, rehab, hospice,
+                                      // against_medical_advice, died, other
+  std::string notes;
+  bool operator==(const Encounter&) const = default;
+};
+
+struct Referral {
+  static constexpr EntityType kType = EntityType::Referral;
+  static const Schema<Referral>& schema();
+
+  Id<Referral> id;
+  bool deleted = false;
+  Id<Patient> patient;
+  Id<Practitioner> to_practitioner;
+  Id<Organization> to_organization;
+  std::string reason;
+  std::string status;   // draft, sent, scheduled, completed, cancelled, declined
+  std::optional<CivilDate> sent_date;
+  std::string urgency;  // routine, urgent
+  bool operator==(const Referral&) const = default;
+};
+
+}  // namespace core
