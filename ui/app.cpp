@@ -46,11 +46,23 @@ void App::frame(const ShellStatus& shell) {
   draw_add_patient_form(ctx);
   ImGui::End();
   commit_outbox();
+  compact_when_idle();
+}
+
+// Folding the journal into a snapshot takes a moment on a large store: do it after a few quiet
+// seconds rather than inside a commit, so typing never stalls.
+void App::compact_when_idle() {
+  const double now = ImGui::GetTime();
+  if (ImGui::GetIO().InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive()) last_activity_ = now;
+  if (now - last_activity_ < 3.0 || !session_.compaction_due()) return;
+  if (auto s = session_.compact(); !s) ui_.notice = "Could not tidy the saved data: " + s.error().message;
+  last_activity_ = now;
 }
 
 void App::commit_outbox() {
   for (const core::Action& action : outbox_) {
     auto result = session_.commit(action);
+    last_activity_ = ImGui::GetTime();
     if (std::holds_alternative<core::UndoLast>(action)) {
       ui_.notice = result ? "Undone." : result.error().message;
       continue;

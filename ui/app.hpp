@@ -32,6 +32,7 @@ class App {
  private:
   void handle_shortcuts();
   void commit_outbox();
+  void compact_when_idle();
 
   core::Session& session_;
   UiState ui_;
@@ -39,6 +40,7 @@ class App {
   float scale_ = 0.0f;
   TestHook hook_;
   std::vector<core::Action> outbox_;
+  double last_activity_ = 0.0;  // ImGui time of the last commit or edit
 };
 
 }  // namespace ui

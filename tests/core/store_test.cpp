@@ -147,7 +147,7 @@ TEST_CASE("store: replaying random action sequences reproduces the live state ev
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     std::vector<std::string> patients, practitioners;
     int committed = 0;
-    for (int step = 0; step < 1500; ++step) {
+    for (int step = 0; step < 2500; ++step) {
       clock.now += pick(3);  // often the same millisecond: the logical counter must order them
       int what = pick(100);
       core::Action action = core::UndoLast{};
@@ -176,7 +176,8 @@ TEST_CASE("store: replaying random action sequences reproduces the live state ev
       if (auto* create = std::get_if<core::CreateRecord>(&action))
         (create->type == EntityType::Patient ? patients : practitioners).push_back(done.value().entity_id);
     }
-    CHECK(committed > 1000);
+    MESSAGE("seed " << seed << ": " << committed << " commits replayed");
+    CHECK(committed > 1800);
     const core::State live = s->state();
     s.reset();
     CHECK(open_session(storage, clock)->state() == live);  // snapshot + journal
@@ -185,4 +186,20 @@ TEST_CASE("store: replaying random action sequences reproduces the live state ev
     REQUIRE(again->compact());
     CHECK(open_session(storage, clock)->state() == live);  // after a final compaction
   }
+}
+
+TEST_CASE("store: a 10,000-patient store compacted as it grows keeps well under 200 files") {
+  test::MemoryStorage storage;
+  test::FixedClock clock;
+  auto s = open_session(storage, clock);
+  std::size_t most_files = 0;
+  for (int i = 0; i < 10000; ++i) {
+    std::string id = add_patient(*s, "Given" + std::to_string(i), "Family" + std::to_string(i % 300));
+    REQUIRE(s->commit(core::UpdateRecord{EntityType::Patient, id, {{"phones", {"555 010 " + std::to_string(i % 9000 + 1000)}}}}));
+    if (s->compaction_due()) REQUIRE(s->compact());
+    most_files = std::max(most_files, storage.files.size());
+  }
+  MESSAGE("most files at once: " << most_files << ", at the end: " << storage.files.size());
+  CHECK(most_files < 200);
+  for (const auto& [name, bytes] : storage.files) CHECK(bytes.size() <= 4 * 1024 * 1024 + 64 * 1024);
 }
