@@ -39,11 +39,14 @@ void App::frame(const ShellStatus& shell) {
   ViewContext ctx{session_, shell, fonts_, ui_, hook_, outbox_};
   handle_shortcuts();
   draw_warnings(ctx);
-  draw_patient_list(ctx);
+  if (ui_.open_patient.empty()) draw_patient_list(ctx);
+  else draw_patient_chart(ctx);
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() -
                        ImGui::GetStyle().WindowPadding.y);
   draw_status_bar(ctx);
   draw_add_patient_form(ctx);
+  draw_record_form(ctx);
+  draw_delete_question(ctx);
   ImGui::End();
   commit_outbox();
   compact_when_idle();
@@ -63,22 +66,35 @@ void App::commit_outbox() {
   for (const core::Action& action : outbox_) {
     auto result = session_.commit(action);
     last_activity_ = ImGui::GetTime();
+    if (result) ++ui_.data_version;
     if (std::holds_alternative<core::UndoLast>(action)) {
       ui_.notice = result ? "Undone." : result.error().message;
-      continue;
-    }
-    // Only the add-patient form creates records so far; its outcome goes back to the form.
-    AddPatientForm& form = ui_.add_patient;
-    if (result) {
-      const core::Patient* added = session_.state().find(core::Id<core::Patient>{result.value().entity_id});
-      ui_.notice = "Added " + (added ? added->display_name() : std::string("the patient")) + ". Ctrl+Z undoes.";
-      form = AddPatientForm{};
+    } else if (ui_.add_patient.open) {
+      if (result) announce_added(result.value().entity_id);
+      report_to(ui_.add_patient, result);
+    } else if (ui_.record_form.open) {
+      if (result) ui_.notice = "Saved. Ctrl+Z undoes.";
+      report_to(ui_.record_form, result);
     } else {
-      form.errors = result.error().fields;
-      form.failure = result.error().fields.empty() ? result.error().message : "";
+      ui_.notice = result ? "Done. Ctrl+Z undoes." : result.error().message;
     }
   }
   outbox_.clear();
+}
+
+template <class Form>
+void App::report_to(Form& form, const core::Result<core::Committed>& result) {
+  if (result) {
+    form = Form{};
+    return;
+  }
+  form.errors = result.error().fields;
+  form.failure = result.error().fields.empty() ? result.error().message : "";
+}
+
+void App::announce_added(const std::string& id) {
+  const core::Patient* added = session_.state().find(core::Id<core::Patient>{id});
+  ui_.notice = "Added " + (added ? added->display_name() : std::string("the patient")) + ". Ctrl+Z undoes.";
 }
 
 }  // namespace ui

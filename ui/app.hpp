@@ -33,6 +33,9 @@ class App {
   void handle_shortcuts();
   void commit_outbox();
   void compact_when_idle();
+  template <class Form>
+  void report_to(Form& form, const core::Result<core::Committed>& result);
+  void announce_added(const std::string& id);
 
   core::Session& session_;
   UiState ui_;

@@ -4,7 +4,12 @@
 #include <string>
 #include <vector>
 
+#include <map>
+#include <optional>
+
+#include "core/model/entity_type.hpp"
 #include "core/result.hpp"
+#include "core/session.hpp"
 
 namespace ui {
 
@@ -21,8 +26,37 @@ struct AddPatientForm {
   std::string failure;                   // a save that failed for another reason
 };
 
+// The generic form that adds or edits any record (a condition, an appointment, the patient's own
+// details, ...), built from the entity's schema.
+struct RecordForm {
+  bool open = false;
+  core::EntityType type = core::EntityType::Patient;
+  std::string title;       // e.g. "condition"
+  std::string id;          // empty when adding
+  std::string patient_id;  // the chart it was opened from
+  std::map<std::string, std::string> text;  // typed text per field
+  std::map<std::string, bool> flags;        // ticked boxes per field
+  std::vector<core::FieldError> errors;
+  std::string failure;
+};
+
+struct PendingDelete {
+  core::EntityType type = core::EntityType::Patient;
+  std::string id;
+  std::string title;  // what is about to be deleted, for the question
+};
+
 struct UiState {
   AddPatientForm add_patient;
+  RecordForm record_form;
+  std::optional<PendingDelete> pending_delete;
+  std::string open_patient;  // the chart being shown; empty for the patient list
+  long data_version = 0;     // counts commits, so cached views know when to refresh
+  struct {
+    std::string patient_id;
+    long version = -1;
+    std::vector<core::HistoryEntry> entries;
+  } history_cache;
   std::string notice;                 // the last confirmation, e.g. "Added Ada Lovelace."
   std::vector<std::string> warnings;  // problems found when the data was opened, until dismissed
   bool quit_requested = false;

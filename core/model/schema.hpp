@@ -26,10 +26,15 @@ struct Checked {
   std::string problem;  // empty when the value is good
 };
 
+// What a field holds, so an interface can pick the right input for it.
+enum class FieldKind { Text, LongText, Date, DateTime, Choice, Flag, Number, Count, TextList, Reference };
+
 template <class T>
 struct FieldSpec {
   std::string name;   // as in Changes and forms, e.g. "birth_date"
   std::string label;  // as in messages, e.g. "date of birth"
+  FieldKind kind = FieldKind::Text;
+  std::vector<std::string> options;  // the allowed values of a Choice
   bool required = false;
   std::optional<EntityType> refers_to;  // the value is the id of a live record of this type
   bool no_future = false;               // a date that cannot be after today
@@ -71,13 +76,20 @@ std::string a_or_an(const std::string& label);
 // ---- field helpers, e.g. field::text("given_name", "given name", &Patient::given_name, true) ----
 namespace field {
 
-template <class T, class M>
-FieldSpec<T> member_field(std::string name, std::string label, bool required, M T::*member,
-                          std::function<Checked(const json&)> check) {
+template <class T>
+FieldSpec<T> base(std::string name, std::string label, bool required, FieldKind kind) {
   FieldSpec<T> f;
   f.name = std::move(name);
   f.label = std::move(label);
   f.required = required;
+  f.kind = kind;
+  return f;
+}
+
+template <class T, class M>
+FieldSpec<T> member_field(std::string name, std::string label, bool required, M T::*member,
+                          std::function<Checked(const json&)> check) {
+  FieldSpec<T> f = base<T>(std::move(name), std::move(label), required, FieldKind::Text);
   f.check = std::move(check);
   f.set = [member](T& r, const json& v) {
     if (v.is_null()) r.*member = M{};
@@ -100,7 +112,9 @@ FieldSpec<T> text(std::string name, std::string label, std::string T::*member, b
 
 template <class T>
 FieldSpec<T> long_text(std::string name, std::string label, std::string T::*member, bool required = false) {
-  return text<T>(std::move(name), std::move(label), member, required, 20000);
+  auto f = text<T>(std::move(name), std::move(label), member, required, 20000);
+  f.kind = FieldKind::LongText;
+  return f;
 }
 
 template <class T>
@@ -126,18 +140,25 @@ FieldSpec<T> email(std::string name, std::string label, std::string T::*member) 
 template <class T>
 FieldSpec<T> choice(std::string name, std::string label, std::string T::*member, std::vector<std::string> options,
                     bool required = false) {
-  return member_field<T>(name, label, required, member,
-                         [label, options](const json& v) { return check_choice(v, label, options); });
+  auto f = member_field<T>(name, label, required, member,
+                           [label, options](const json& v) { return check_choice(v, label, options); });
+  f.kind = FieldKind::Choice;
+  f.options = options;
+  return f;
 }
 
 template <class T>
 FieldSpec<T> flag(std::string name, std::string label, bool T::*member) {
-  return member_field<T>(name, label, false, member, [label](const json& v) { return check_flag(v, label); });
+  auto f = member_field<T>(name, label, false, member, [label](const json& v) { return check_flag(v, label); });
+  f.kind = FieldKind::Flag;
+  return f;
 }
 
 template <class T>
 FieldSpec<T> date_time(std::string name, std::string label, std::string T::*member, bool required = false) {
-  return member_field<T>(name, label, required, member, [label](const json& v) { return check_date_time(v, label); });
+  auto f = member_field<T>(name, label, required, member, [label](const json& v) { return check_date_time(v, label); });
+  f.kind = FieldKind::DateTime;
+  return f;
 }
 
 // The id of another record, which must exist and not be deleted (checked by validate.cpp).
@@ -145,16 +166,14 @@ template <class T, class Target>
 FieldSpec<T> reference(std::string name, std::string label, Id<Target> T::*member, bool required = false) {
   auto f = member_field<T>(name, label, required, member, [label](const json& v) { return check_text(v, label, 100); });
   f.refers_to = Target::kType;
+  f.kind = FieldKind::Reference;
   return f;
 }
 
 template <class T>
 FieldSpec<T> number(std::string name, std::string label, std::optional<double> T::*member, double min, double max,
                     bool required = false) {
-  FieldSpec<T> f;
-  f.name = name;
-  f.label = label;
-  f.required = required;
+  FieldSpec<T> f = base<T>(name, label, required, FieldKind::Number);
   f.check = [label, min, max](const json& v) { return check_number(v, label, min, max, false); };
   f.set = [member](T& r, const json& v) { r.*member = v.is_null() ? std::nullopt : std::optional<double>(v.get<double>()); };
   f.get = [member](const T& r) -> json { return r.*member ? json(*(r.*member)) : json(nullptr); };
@@ -164,10 +183,7 @@ FieldSpec<T> number(std::string name, std::string label, std::optional<double> T
 template <class T>
 FieldSpec<T> count(std::string name, std::string label, std::optional<long long> T::*member, long long max,
                    bool required = false) {
-  FieldSpec<T> f;
-  f.name = name;
-  f.label = label;
-  f.required = required;
+  FieldSpec<T> f = base<T>(name, label, required, FieldKind::Count);
   f.check = [label, max](const json& v) { return check_number(v, label, 0, static_cast<double>(max), true); };
   f.set = [member](T& r, const json& v) {
     r.*member = v.is_null() ? std::nullopt : std::optional<long long>(v.get<long long>());
@@ -179,10 +195,7 @@ FieldSpec<T> count(std::string name, std::string label, std::optional<long long>
 template <class T>
 FieldSpec<T> date(std::string name, std::string label, std::optional<CivilDate> T::*member, bool required = false,
                   bool allow_future = true) {
-  FieldSpec<T> f;
-  f.name = name;
-  f.label = label;
-  f.required = required;
+  FieldSpec<T> f = base<T>(name, label, required, FieldKind::Date);
   f.no_future = !allow_future;
   f.check = [label](const json& v) { return check_date(v, label); };
   f.set = [member](T& r, const json& v) {
@@ -195,9 +208,7 @@ FieldSpec<T> date(std::string name, std::string label, std::optional<CivilDate> 
 template <class T>
 FieldSpec<T> text_list(std::string name, std::string label, std::vector<std::string> T::*member,
                        std::function<Checked(const json&)> item_check) {
-  FieldSpec<T> f;
-  f.name = name;
-  f.label = label;
+  FieldSpec<T> f = base<T>(name, label, false, FieldKind::TextList);
   f.check = [label, item_check](const json& v) -> Checked {
     if (!v.is_array()) return {nullptr, "The " + label + " must be a list."};
     if (v.size() > 20) return {nullptr, "No more than 20 entries in " + label + "."};

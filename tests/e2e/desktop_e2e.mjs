@@ -102,10 +102,32 @@ try {
     console.log(`     screenshot ${shot}: ${checkNotBlank(shot)} colours`);
   });
 
-  await step('Ctrl+Q quits; a restart on the same data folder lists the patient', async () => {
+  await step('the chart opens from the list and an allergy is added through the generic form', async () => {
+    const win = await windowId();
+    await click(win, 'patient:Tomas Okafor');
+    await findWidget(readHook, 'chart:Tomas Okafor');
+    await click(win, 'tab:Allergies');
+    await click(win, 'Add allergy');
+    await typeInto(win, 'field:substance', 'Penicillin');
+    await typeInto(win, 'field:recorded_date', '2031-01-01');
+    await click(win, 'Save');
+    await findWidget(readHook, 'error:recorded_date');
+    await typeInto(win, 'field:recorded_date', '2024-05-01');
+    await click(win, 'Save');
+    await findWidget(readHook, 'allergy:Penicillin');
+    await waitGone(readHook, 'Save');
+  });
+
+  await step('Ctrl+Q quits; a restart on the same data folder lists the patient and the allergy', async () => {
     await quit(app);
     app = startApp();
-    await findWidget(readHook, 'patient:Tomas Okafor', { timeoutMs: 30000 });
+    const win = await windowId();
+    await click(win, 'patient:Tomas Okafor');
+    await click(win, 'tab:Allergies');
+    await findWidget(readHook, 'allergy:Penicillin', { timeoutMs: 30000 });
+    const shot = join(out, 'desktop-chart.png');
+    execFileSync('import', ['-window', 'root', shot], { env });
+    checkNotBlank(shot);
     await quit(app);
     app = null;
   });

@@ -48,7 +48,8 @@ void draw_patient_list(ViewContext& ctx) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const std::string name = p.display_name();
-      ImGui::TextUnformatted(name.c_str());
+      if (ImGui::Selectable((name + "##" + p.id.value).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+        ctx.ui.open_patient = p.id.value;  // opens the chart
       ctx.hook.track("patient:" + name);
       ImGui::TableNextColumn();
       if (p.birth_date) {

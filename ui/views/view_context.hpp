@@ -22,6 +22,13 @@ struct ViewContext {
 };
 
 void draw_patient_list(ViewContext& ctx);
+void draw_patient_chart(ViewContext& ctx);
+void draw_record_table(ViewContext& ctx, core::EntityType type, const char* title, const std::string& patient_id);
+void draw_record_form(ViewContext& ctx);
+void draw_delete_question(ViewContext& ctx);
+// Opens the record form to add (empty id) or edit a record.
+void open_record_form(ViewContext& ctx, core::EntityType type, const std::string& title, const std::string& id,
+                      const std::string& patient_id);
 void draw_add_patient_form(ViewContext& ctx);
 void draw_status_bar(ViewContext& ctx);
 void draw_warnings(ViewContext& ctx);
