@@ -52,9 +52,11 @@ Result<Journal> Journal::open(Storage& storage, int after_segment, JournalConten
   Journal journal(storage);
   journal.first_ = after_segment + 1;
   journal.segment_ = after_segment;
+  bool previous_reported = true;  // the segment before was cut, now or earlier: already told
   for (const std::string& name : names.value()) {
     auto number = segment_number(name);
     if (!number || *number <= after_segment) continue;  // folded into the snapshot already
+    const bool follows = *number == journal.segment_ + 1 && journal.segment_ > after_segment;
     if (*number != journal.segment_ + 1)
       contents.warnings.push_back("Journal segment " + segment_name(journal.segment_ + 1) +
                                   " is missing; changes it held are not loaded.");
@@ -62,6 +64,13 @@ Result<Journal> Journal::open(Storage& storage, int after_segment, JournalConten
     if (!bytes) return bytes.error();
     const std::string& b = bytes.value();
     DecodedRecords decoded = decode_record_lines(b, kHeader);
+    // append() closes a segment only when the next record would not fit, so a segment with room
+    // for the next one's first record lost its end, even if it ends cleanly on a record.
+    if (follows && !previous_reported && !decoded.records.empty() &&
+        journal.segment_size_ + (decoded.ends[0] - header_line().size()) <= kSegmentLimit)
+      contents.warnings.push_back("Journal segment " + segment_name(journal.segment_) + " ends early (" +
+                                  std::to_string(journal.segment_size_) + " bytes) although " + name +
+                                  " follows it: changes saved at its end may be missing.");
     std::size_t good = decoded.good_bytes;
     for (std::size_t i = 0; i < decoded.records.size(); ++i) {
       auto batch = batch_from_json(decoded.records[i]);
@@ -72,10 +81,14 @@ Result<Journal> Journal::open(Storage& storage, int after_segment, JournalConten
       contents.batches.push_back(std::move(batch.value()));
     }
     std::size_t size = b.size();
+    const std::string aside_prefix = "damaged-" + name.substr(0, name.rfind('.')) + "-";
+    previous_reported = false;
+    for (const auto& other : names.value()) previous_reported = previous_reported || other.rfind(aside_prefix, 0) == 0;
     if (good < b.size() && !b.empty()) {
       std::string kept = good > 0 ? b.substr(0, good) : header_line();
       if (auto s = keep_damaged_tail(storage, name, b, good, kept, contents.warnings); !s) return s.error();
       size = kept.size();
+      previous_reported = true;
     }
     journal.segment_ = *number;
     journal.segment_size_ = size;

@@ -83,7 +83,10 @@ Change Session::next_change(EntityType entity, std::string entity_id, nlohmann::
 }
 
 Result<Committed> Session::create(const CreateRecord& action) {
-  const std::string id = std::string(entity_name(action.type)) + "-" + device_.value + "-" + std::to_string(seq_ + 1);
+  // A new id is never one already in use, even if a damaged manifest set the sequence back.
+  auto new_id = [&] { return std::string(entity_name(action.type)) + "-" + device_.value + "-" + std::to_string(seq_ + 1); };
+  while (state_.contains(action.type, new_id())) ++seq_;
+  const std::string id = new_id();
   auto fields = validate_fields(action.type, id, true, action.fields, state_, clock_.today());
   if (!fields) return fields.error();
   return write(Batch{{next_change(action.type, id, std::move(fields.value()))}}, true);

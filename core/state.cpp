@@ -45,6 +45,10 @@ bool State::exists(EntityType type, const std::string& id) const {
   return visit_entity(type, [&]<class T>() { return find(Id<T>{id}) != nullptr; });
 }
 
+bool State::contains(EntityType type, const std::string& id) const {
+  return visit_entity(type, [&]<class T>() { return table<T>().count(Id<T>{id}) > 0; });
+}
+
 const Patient* State::patient_with_mrn(const std::string& mrn) const {
   auto it = patients_by_mrn.find(mrn);
   return it == patients_by_mrn.end() ? nullptr : find(it->second);

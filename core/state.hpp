@@ -30,7 +30,8 @@ struct State {
     auto it = table<T>().find(id);
     return it == table<T>().end() || it->second.deleted ? nullptr : &it->second;
   }
-  bool exists(EntityType type, const std::string& id) const;  // live record of that type
+  bool exists(EntityType type, const std::string& id) const;    // live record of that type
+  bool contains(EntityType type, const std::string& id) const;  // live or deleted
 
   const Patient* patient_with_mrn(const std::string& mrn) const;
   // Live patients ordered by display name (case-insensitive), then id, as lists show them.

@@ -48,10 +48,16 @@ Status Store::compact(const State& state, SnapshotMeta meta) {
     if (body == std::string::npos) continue;
     if (auto s = archive_records(*storage_, b.substr(body + 1)); !s) return s;
   }
+  // Once the manifest is written, appends must go to a new segment after `through`: the folded
+  // ones are skipped at open (and removed below). Prepared first, so that a failure writes nothing.
+  JournalContents none;
+  auto next_journal = Journal::open(*storage_, through, none);
+  if (!next_journal) return next_journal.error();
   // 2. The new snapshot; its manifest is the commit point.
   meta.through_segment = through;
   auto written = write_snapshot(*storage_, state, meta);
   if (!written) return written.error();
+  journal_ = std::move(next_journal.value());
   // 3. Remove what the snapshot replaces. Failures here only leave extra files behind.
   auto names = storage_->list();
   if (names) {

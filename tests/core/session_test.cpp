@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/session.hpp"
 #include "test_support.hpp"
@@ -133,4 +134,31 @@ TEST_CASE("a damaged device file is reported instead of silently taking a new id
   auto session = core::Session::open(storage, clock);
   REQUIRE_FALSE(session);
   CHECK(session.error().message.find("device.json") != std::string::npos);
+}
+
+TEST_CASE("a new record never takes an id already in use, even when the sequence was set back") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  test::FixedClock clock;
+  std::string first;
+  {
+    auto session = open_session(storage, clock);
+    first = session->commit(add("Ada Byron")).value().entity_id;
+    REQUIRE(session->compact());
+  }
+  // Damage the snapshot's record of this device's sequence, as a flipped byte could.
+  std::string manifest;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    if (entry.path().extension() == ".json" && entry.path().filename() != "device.json") manifest = entry.path().string();
+  REQUIRE_FALSE(manifest.empty());
+  std::string text;
+  { std::ifstream in(manifest); text.assign(std::istreambuf_iterator<char>(in), {}); }
+  auto m = nlohmann::json::parse(text);
+  for (auto& [device, seq] : m["devices"].items()) seq = 0;
+  { std::ofstream(manifest, std::ios::trunc) << m.dump(1); }
+  auto session = open_session(storage, clock);
+  auto second = session->commit(add("Grace Brewster"));
+  REQUIRE(second);
+  CHECK(second.value().entity_id != first);
+  CHECK(session->state().patients_by_name().size() == 2);
 }

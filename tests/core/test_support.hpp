@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include "core/clock.hpp"
 
 namespace test {
@@ -14,8 +16,9 @@ class TempDir {
   TempDir() {
     static std::atomic<int> counter{0};
     auto base = std::filesystem::temp_directory_path();
-    path_ = (base / ("liaison-test-" + std::to_string(core::SystemClock().now_ms()) + "-" +
-                     std::to_string(counter++)))
+    // The process id keeps two test processes started in the same millisecond apart (ctest -j).
+    path_ = (base / ("liaison-test-" + std::to_string(::getpid()) + "-" + std::to_string(core::SystemClock().now_ms()) +
+                     "-" + std::to_string(counter++)))
                 .string();
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
