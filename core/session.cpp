@@ -143,7 +143,11 @@ Result<Committed> Session::write(Batch batch, bool undoable) {
   return done;
 }
 
-Status Session::compact() { return store_.compact(state_, meta_); }
+Status Session::compact() {
+  auto done = store_.compact(state_, meta_);
+  if (done && on_committed_) on_committed_();  // the files changed: the browser saves them too
+  return done;
+}
 
 Result<std::vector<HistoryEntry>> Session::history(EntityType type, const std::string& id) const {
   std::vector<std::string> ignored;

@@ -45,7 +45,8 @@ class Session {
   const Clock& clock() const { return clock_; }
   // Problems found while opening (damaged data kept aside), to show the user once.
   const std::vector<std::string>& warnings() const { return warnings_; }
-  // Called after every successful commit; the browser shell schedules an IndexedDB save here.
+  // Called after every successful commit or compaction; the browser shell schedules an IndexedDB
+  // save here.
   void set_on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
 
   bool can_undo() const { return !undo_.empty(); }
