@@ -52,7 +52,10 @@ async function windowId() {
 
 async function click(win, label) {
   const at = await findWidget(readHook, label);
-  x('mousemove', '--window', win, String(Math.round(at.x)), String(Math.round(at.y)), 'click', '1');
+  // Move, let the app draw a frame with the pointer there (as a hand would), then click.
+  x('mousemove', '--window', win, String(Math.round(at.x)), String(Math.round(at.y)));
+  await sleep(150);
+  x('click', '1');
 }
 
 async function typeInto(win, label, text) {
