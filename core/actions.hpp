@@ -5,6 +5,7 @@
 
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "core/model/entity_type.hpp"
 
@@ -28,6 +29,17 @@ struct DeleteRecord {  // leaves a tombstone; undo brings the record back
 
 struct UndoLast {};  // undoes this session's most recent commit that is not yet undone
 
-using Action = std::variant<CreateRecord, UpdateRecord, DeleteRecord, UndoLast>;
+// Several creates and updates saved together or not at all, and undone together: a recurring
+// series, a visit completed with its follow-up. Each step is checked against the data as it is
+// before the group, so no two steps may touch the same record.
+struct ActionGroup {
+  struct Step {
+    std::variant<CreateRecord, UpdateRecord> action;
+    std::string label;  // names the step in an error, e.g. "Occurrence 3 (2027-01-12 09:00)"
+  };
+  std::vector<Step> steps;
+};
+
+using Action = std::variant<CreateRecord, UpdateRecord, DeleteRecord, UndoLast, ActionGroup>;
 
 }  // namespace core

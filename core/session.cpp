@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -67,6 +68,7 @@ Result<Committed> Session::commit(const Action& action) {
     Result<Committed> operator()(const UpdateRecord& a) { return s.update(a); }
     Result<Committed> operator()(const DeleteRecord& a) { return s.remove(a); }
     Result<Committed> operator()(const UndoLast&) { return s.undo(); }
+    Result<Committed> operator()(const ActionGroup& a) { return s.group(a); }
   };
   return std::visit(Dispatch{*this}, action);
 }
@@ -82,11 +84,15 @@ Change Session::next_change(EntityType entity, std::string entity_id, nlohmann::
   return c;
 }
 
+// A new id is never one already in use, even if a damaged manifest set the sequence back.
+std::string Session::new_id(EntityType type) {
+  auto id = [&] { return std::string(entity_name(type)) + "-" + device_.value + "-" + std::to_string(seq_ + 1); };
+  while (state_.contains(type, id())) ++seq_;
+  return id();
+}
+
 Result<Committed> Session::create(const CreateRecord& action) {
-  // A new id is never one already in use, even if a damaged manifest set the sequence back.
-  auto new_id = [&] { return std::string(entity_name(action.type)) + "-" + device_.value + "-" + std::to_string(seq_ + 1); };
-  while (state_.contains(action.type, new_id())) ++seq_;
-  const std::string id = new_id();
+  const std::string id = new_id(action.type);
   auto fields = validate_fields(action.type, id, true, action.fields, state_, clock_.today());
   if (!fields) return fields.error();
   return write(Batch{{next_change(action.type, id, std::move(fields.value()))}}, true);
@@ -112,6 +118,43 @@ Result<Committed> Session::undo() {
   auto done = write(std::move(inverse), false);
   if (done) undo_.pop_back();
   return done;
+}
+
+Result<Committed> Session::group(const ActionGroup& action) {
+  Batch batch;
+  std::vector<std::string> touched;
+  const std::uint64_t seq_before = seq_;
+  auto fail = [&](Error error, const std::string& label) -> Result<Committed> {
+    seq_ = seq_before;  // nothing is written: the numbers are free again
+    if (!label.empty()) error.message = label + ": " + error.message;
+    return error;
+  };
+  for (const ActionGroup::Step& step : action.steps) {
+    EntityType type;
+    std::string id;
+    Result<nlohmann::json> fields = nlohmann::json::object();
+    if (const auto* create = std::get_if<CreateRecord>(&step.action)) {
+      type = create->type;
+      id = new_id(type);
+      ++seq_;  // reserve it: the next step's new id must differ
+      fields = validate_fields(type, id, true, create->fields, state_, clock_.today());
+    } else {
+      const auto& update = std::get<UpdateRecord>(step.action);
+      type = update.type;
+      id = update.id;
+      fields = validate_fields(type, id, false, update.fields, state_, clock_.today());
+    }
+    if (!fields) return fail(fields.error(), step.label);
+    const std::string key = std::string(entity_name(type)) + "/" + id;
+    if (std::find(touched.begin(), touched.end(), key) != touched.end())
+      return fail(Error{ErrorCode::Invalid, "The same record is changed twice in one step.", {}}, step.label);
+    touched.push_back(key);
+    if (!fields.value().empty()) batch.changes.push_back(Change{{}, {}, {}, type, id, std::move(fields.value())});
+  }
+  seq_ = seq_before;
+  if (batch.changes.empty()) return Committed{};
+  for (Change& c : batch.changes) c = next_change(c.entity, c.entity_id, std::move(c.fields));
+  return write(std::move(batch), true);
 }
 
 Result<Committed> Session::write(Batch batch, bool undoable) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/scheduling/appointment_time.hpp"
+
 namespace core {
 namespace {
 
@@ -37,6 +39,25 @@ void index_patient(State& state, const Patient& before, const Patient& after) {
     if (it != state.patients_by_mrn.end() && it->second == before.id) state.patients_by_mrn.erase(it);
   }
   if (!after.mrn.empty() && !after.deleted) state.patients_by_mrn[after.mrn] = after.id;
+}
+
+void index_appointment(State& state, const Appointment& before, const Appointment& after) {
+  if (before == after) return;
+  if (auto start = parse_wall_time(before.start); start && !before.deleted) {
+    for (const std::string& party : appointment_parties(before)) {
+      auto& by_start = state.appointments_by_party[party];
+      auto [from, to] = by_start.equal_range(*start);
+      for (auto it = from; it != to; ++it)
+        if (it->second == before.id) {
+          by_start.erase(it);
+          break;
+        }
+      if (by_start.empty()) state.appointments_by_party.erase(party);
+    }
+  }
+  if (auto start = parse_wall_time(after.start); start && !after.deleted)
+    for (const std::string& party : appointment_parties(after))
+      state.appointments_by_party[party].emplace(*start, after.id);
 }
 
 }  // namespace
@@ -76,6 +97,10 @@ void apply(State& state, const Change& change) {
       const Patient before = record;
       set_fields(record, change.fields);
       index_patient(state, before, record);
+    } else if constexpr (std::is_same_v<T, Appointment>) {
+      const Appointment before = record;
+      set_fields(record, change.fields);
+      index_appointment(state, before, record);
     } else {
       set_fields(record, change.fields);
     }

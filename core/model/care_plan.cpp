@@ -3,6 +3,7 @@
 
 #include "core/model/patient.hpp"
 #include "core/model/people.hpp"
+#include "core/model/visits.hpp"
 #include "core/state.hpp"
 
 namespace core {
@@ -62,6 +63,8 @@ const Schema<Task>& Task::schema() {
       {
           field::reference("patient", "patient", &T::patient),
           field::reference("goal", "goal", &T::goal),
+          field::reference("appointment", "appointment", &T::appointment),
+          field::choice("kind", "kind", &T::kind, {"general", "follow_up", "outreach"}),
           field::text("title", "title", &T::title, true, 200),
           field::text("owner", "owner", &T::owner, false, 100),
           field::date("due_date", "due date", &T::due_date),

@@ -14,6 +14,7 @@ namespace core {
 
 struct Patient;
 struct CareTeamMember;
+struct Appointment;
 
 struct CarePlan {
   static constexpr EntityType kType = EntityType::CarePlan;
@@ -71,6 +72,8 @@ struct Task {
   bool deleted = false;
   Id<Patient> patient;
   Id<Goal> goal;
+  Id<Appointment> appointment;  // the visit it is about (a follow-up to book, a no-show to reach)
+  std::string kind = "general";  // general, follow_up, outreach
   std::string title;
   std::string owner;  // who does it
   std::optional<CivilDate> due_date;

@@ -8,6 +8,7 @@
 #include "core/model/patient.hpp"
 #include "core/model/people.hpp"
 #include "core/model/records.hpp"
+#include "core/model/scheduling.hpp"
 #include "core/model/visits.hpp"
 
 namespace core {

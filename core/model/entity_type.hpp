@@ -28,7 +28,12 @@
   X(PriorAuthorization, "prior_authorization") \
   X(Measurement, "measurement")                \
   X(Note, "note")                              \
-  X(Education, "education")
+  X(Education, "education")                    \
+  X(WorkingHours, "working_hours")             \
+  X(Unavailability, "unavailability")          \
+  X(ClinicHoliday, "clinic_holiday")           \
+  X(ClinicSettings, "clinic_settings")         \
+  X(WorkItemState, "work_item_state")
 
 namespace core {
 

@@ -27,7 +27,7 @@ struct Checked {
 };
 
 // What a field holds, so an interface can pick the right input for it.
-enum class FieldKind { Text, LongText, Date, DateTime, Choice, Flag, Number, Count, TextList, Reference };
+enum class FieldKind { Text, LongText, Date, DateTime, Time, Choice, Flag, Number, Count, TextList, Reference };
 
 template <class T>
 struct FieldSpec {
@@ -63,6 +63,7 @@ struct Schema {
 Checked check_text(const json& v, const std::string& label, std::size_t max_length);
 Checked check_date(const json& v, const std::string& label);  // "YYYY-MM-DD"
 Checked check_date_time(const json& v, const std::string& label);  // "YYYY-MM-DDTHH:MM"
+Checked check_clock_time(const json& v, const std::string& label);  // "HH:MM" (model/scheduling.cpp)
 Checked check_choice(const json& v, const std::string& label, const std::vector<std::string>& options);
 Checked check_number(const json& v, const std::string& label, double min, double max, bool integer);
 Checked check_flag(const json& v, const std::string& label);
@@ -158,6 +159,13 @@ template <class T>
 FieldSpec<T> date_time(std::string name, std::string label, std::string T::*member, bool required = false) {
   auto f = member_field<T>(name, label, required, member, [label](const json& v) { return check_date_time(v, label); });
   f.kind = FieldKind::DateTime;
+  return f;
+}
+
+template <class T>
+FieldSpec<T> clock_time(std::string name, std::string label, std::string T::*member, bool required = false) {
+  auto f = member_field<T>(name, label, required, member, [label](const json& v) { return check_clock_time(v, label); });
+  f.kind = FieldKind::Time;
   return f;
 }
 

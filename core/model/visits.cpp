@@ -3,9 +3,14 @@
 
 #include "core/model/patient.hpp"
 #include "core/model/people.hpp"
+#include "core/scheduling/appointment_time.hpp"
 #include "core/state.hpp"
 
 namespace core {
+
+bool holds_slot(const Appointment& a) {
+  return a.status == "booked" || a.status == "confirmed" || a.status == "arrived" || a.status == "completed";
+}
 
 const Schema<Appointment>& Appointment::schema() {
   using A = Appointment;
@@ -20,15 +25,24 @@ const Schema<Appointment>& Appointment::schema() {
                         {"proposed", "booked", "confirmed", "arrived", "completed", "cancelled", "no_show"}),
           field::date_time("start", "start time", &A::start, true),
           field::date_time("end", "end time", &A::end, true),
-          field::text("time_zone", "time zone", &A::time_zone, false, 64),
+          field::member_field<A>("time_zone", "time zone", false, &A::time_zone,
+                                 [](const json& v) { return check_time_zone(v, "time zone"); }),
           field::text("reason", "reason", &A::reason, false, 500),
           field::long_text("notes", "notes", &A::notes),
+          field::text("series", "series", &A::series, false, 200),
+          field::text("recurrence", "repeats", &A::recurrence, false, 200),
+          field::reference("follow_up_of", "follow-up of", &A::follow_up_of),
       },
       {
-          // Both are checked "YYYY-MM-DDTHH:MM", so the strings sort in time order.
-          [](const A& a, const State&, std::vector<FieldError>& errors) {
-            if (!a.start.empty() && !a.end.empty() && a.end <= a.start)
-              errors.push_back({"end", "The end time must be after the start time."});
+          [](const A& a, const State& state, std::vector<FieldError>& errors) {
+            auto start = parse_wall_time(a.start), end = parse_wall_time(a.end);
+            if (!start || !end) return;
+            if (*end <= *start) return errors.push_back({"end", "The end time must be after the start time."});
+            if (*end - *start > 24 * 60) return errors.push_back({"end", "An appointment cannot last more than 24 hours."});
+            if (auto problem = skipped_time_problem(a, state); !problem.empty()) errors.push_back({"start", problem});
+          },
+          [](const A& a, const State& state, std::vector<FieldError>& errors) {
+            for (const Conflict& c : find_conflicts(a, state)) errors.push_back({"start", describe(c, state)});
           },
       }};
   return schema;

@@ -31,8 +31,14 @@ struct Appointment {
   std::string time_zone;         // IANA name of the place, e.g. "America/Chicago"
   std::string reason;
   std::string notes;
+  std::string series;      // occurrences of one recurring series share this key
+  std::string recurrence;  // the series' rule in words, e.g. "every 8 weeks, 6 times"
+  Id<Appointment> follow_up_of;  // the visit this one follows up
   bool operator==(const Appointment&) const = default;
 };
+
+// Statuses that occupy the time: a proposed, cancelled or missed appointment frees its slot.
+bool holds_slot(const Appointment& a);
 
 // An encounter or a hospital stay: an admission, an emergency visit, a stay in skilled nursing.
 struct Encounter {

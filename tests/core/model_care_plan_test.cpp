@@ -92,7 +92,7 @@ TEST_CASE("intervention: each bad value gets its own message") {
 TEST_CASE("task: a complete record is saved and reads back") {
   Fixture f;
   f.check_saved(EntityType::Task, R"({"patient": "$patient", "goal": "$goal", "title": "Call pharmacy about refill",
-      "owner": "Casey", "due_date": "2026-11-30", "priority": "urgent", "status": "in_progress",
+      "kind": "outreach", "owner": "Casey", "due_date": "2026-11-30", "priority": "urgent", "status": "in_progress",
       "notes": "Pharmacy opens at 9."})");
 }
 

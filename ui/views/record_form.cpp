@@ -15,6 +15,7 @@ const char* hint_for(core::FieldKind kind) {
   switch (kind) {
     case core::FieldKind::Date: return "YYYY-MM-DD";
     case core::FieldKind::DateTime: return "YYYY-MM-DDTHH:MM";
+    case core::FieldKind::Time: return "HH:MM";
     case core::FieldKind::TextList: return "separate several with commas";
     default: return "";
   }
