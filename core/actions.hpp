@@ -30,8 +30,8 @@ struct DeleteRecord {  // leaves a tombstone; undo brings the record back
 struct UndoLast {};  // undoes this session's most recent commit that is not yet undone
 
 // Several creates and updates saved together or not at all, and undone together: a recurring
-// series, a visit completed with its follow-up. Each step is checked against the data as it is
-// before the group, so no two steps may touch the same record.
+// series, a visit completed with its follow-up. Each step is checked against the data with the
+// steps before it applied.
 struct ActionGroup {
   struct Step {
     std::variant<CreateRecord, UpdateRecord> action;

@@ -121,13 +121,24 @@ Result<Committed> Session::undo() {
 }
 
 Result<Committed> Session::group(const ActionGroup& action) {
+  // Each step is checked against the data with the steps before it applied, so later steps see
+  // earlier ones; everything is rolled back before the batch is written the normal way.
   Batch batch;
-  std::vector<std::string> touched;
+  std::vector<nlohmann::json> before;  // each change's record as it was, to roll back
   const std::uint64_t seq_before = seq_;
-  auto fail = [&](Error error, const std::string& label) -> Result<Committed> {
-    seq_ = seq_before;  // nothing is written: the numbers are free again
-    if (!label.empty()) error.message = label + ": " + error.message;
-    return error;
+  auto roll_back = [&] {
+    for (std::size_t i = batch.changes.size(); i-- > 0;) {
+      const Change& c = batch.changes[i];
+      if (before[i].empty()) {
+        forget(state_, c.entity, c.entity_id);
+        continue;
+      }
+      Change back{{}, {}, {}, c.entity, c.entity_id, nlohmann::json::object()};
+      for (const auto& [name, value] : c.fields.items())
+        back.fields[name] = name == "deleted" ? nlohmann::json(before[i].contains("deleted")) : before[i].value(name, nlohmann::json());
+      apply(state_, back);
+    }
+    seq_ = seq_before;
   };
   for (const ActionGroup::Step& step : action.steps) {
     EntityType type;
@@ -136,7 +147,6 @@ Result<Committed> Session::group(const ActionGroup& action) {
     if (const auto* create = std::get_if<CreateRecord>(&step.action)) {
       type = create->type;
       id = new_id(type);
-      ++seq_;  // reserve it: the next step's new id must differ
       fields = validate_fields(type, id, true, create->fields, state_, clock_.today());
     } else {
       const auto& update = std::get<UpdateRecord>(step.action);
@@ -144,14 +154,18 @@ Result<Committed> Session::group(const ActionGroup& action) {
       id = update.id;
       fields = validate_fields(type, id, false, update.fields, state_, clock_.today());
     }
-    if (!fields) return fail(fields.error(), step.label);
-    const std::string key = std::string(entity_name(type)) + "/" + id;
-    if (std::find(touched.begin(), touched.end(), key) != touched.end())
-      return fail(Error{ErrorCode::Invalid, "The same record is changed twice in one step.", {}}, step.label);
-    touched.push_back(key);
-    if (!fields.value().empty()) batch.changes.push_back(Change{{}, {}, {}, type, id, std::move(fields.value())});
+    if (!fields) {
+      roll_back();
+      Error error = fields.error();
+      if (!step.label.empty()) error.message = step.label + ": " + error.message;
+      return error;
+    }
+    if (fields.value().empty()) continue;
+    before.push_back(record_fields(state_, type, id));
+    batch.changes.push_back(Change{{}, {}, {}, type, id, std::move(fields.value())});
+    apply(state_, batch.changes.back());
   }
-  seq_ = seq_before;
+  roll_back();
   if (batch.changes.empty()) return Committed{};
   for (Change& c : batch.changes) c = next_change(c.entity, c.entity_id, std::move(c.fields));
   return write(std::move(batch), true);

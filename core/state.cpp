@@ -107,6 +107,11 @@ void apply(State& state, const Change& change) {
   });
 }
 
+void forget(State& state, EntityType type, const std::string& id) {
+  apply(state, Change{{}, {}, {}, type, id, {{"deleted", true}}});  // drops it from the indexes
+  visit_entity(type, [&]<class T>() { state.table<T>().erase(Id<T>{id}); });
+}
+
 nlohmann::json record_fields(const State& state, EntityType type, const std::string& id) {
   return visit_entity(type, [&]<class T>() {
     nlohmann::json out = nlohmann::json::object();

@@ -44,6 +44,8 @@ struct State {
 };
 
 void apply(State& state, const Change& change);
+// Removes a record entirely, as if it had never been created; only to roll back a tentative apply.
+void forget(State& state, EntityType type, const std::string& id);
 
 // The current value of every set field of a record, as a Change would carry them ({} if absent).
 nlohmann::json record_fields(const State& state, EntityType type, const std::string& id);

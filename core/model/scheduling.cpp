@@ -41,6 +41,18 @@ const Schema<WorkingHours>& WorkingHours::schema() {
             auto start = parse_clock_time(w.start), end = parse_clock_time(w.end);
             if (start && end && *end <= *start) errors.push_back({"end", "The end time must be after the start time."});
           },
+          [](const W& w, const State& state, std::vector<FieldError>& errors) {
+            auto start = parse_clock_time(w.start), end = parse_clock_time(w.end);
+            if (!start || !end) return;
+            for (const auto& [id, other] : state.table<WorkingHours>()) {
+              if (other.deleted || other.id == w.id || other.practitioner != w.practitioner || other.weekday != w.weekday)
+                continue;
+              auto other_start = parse_clock_time(other.start), other_end = parse_clock_time(other.end);
+              if (other_start && other_end && *start < *other_end && *other_start < *end)
+                errors.push_back({"start", "These hours overlap the practitioner's " + other.weekday + " hours " +
+                                               other.start + "-" + other.end + "."});
+            }
+          },
       }};
   return schema;
 }
