@@ -41,23 +41,28 @@ void index_patient(State& state, const Patient& before, const Patient& after) {
   if (!after.mrn.empty() && !after.deleted) state.patients_by_mrn[after.mrn] = after.id;
 }
 
+std::vector<std::string> index_keys(const Appointment& a) {
+  std::vector<std::string> keys = appointment_parties(a);
+  keys.push_back(status_key(a.status));
+  return keys;
+}
+
 void index_appointment(State& state, const Appointment& before, const Appointment& after) {
   if (before == after) return;
   if (auto start = parse_wall_time(before.start); start && !before.deleted) {
-    for (const std::string& party : appointment_parties(before)) {
-      auto& by_start = state.appointments_by_party[party];
+    for (const std::string& key : index_keys(before)) {
+      auto& by_start = state.appointments_by_party[key];
       auto [from, to] = by_start.equal_range(*start);
       for (auto it = from; it != to; ++it)
         if (it->second == before.id) {
           by_start.erase(it);
           break;
         }
-      if (by_start.empty()) state.appointments_by_party.erase(party);
+      if (by_start.empty()) state.appointments_by_party.erase(key);
     }
   }
   if (auto start = parse_wall_time(after.start); start && !after.deleted)
-    for (const std::string& party : appointment_parties(after))
-      state.appointments_by_party[party].emplace(*start, after.id);
+    for (const std::string& key : index_keys(after)) state.appointments_by_party[key].emplace(*start, after.id);
 }
 
 }  // namespace

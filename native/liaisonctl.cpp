@@ -1,11 +1,14 @@
 // liaisonctl: the command-line tool for a Liaison data folder (clinic machines, support, CI).
 //   liaisonctl check   --data DIR   verify every file and checksum; exit 1 if anything is damaged
 //   liaisonctl compact --data DIR   fold the journal into a new snapshot
+//   liaisonctl calendar --data DIR (--patient ID | --practitioner ID) --out FILE
+//                                   write those appointments to an iCalendar file (calendar_export.cpp)
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
 
+#include "calendar_export.hpp"
 #include "core/session.hpp"
 #include "core/store_check.hpp"
 #include "desktop_paths.hpp"
@@ -46,14 +49,18 @@ int compact(const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"liaisonctl: checks and maintenance for a Liaison data folder"};
+  CLI::App cli{"liaisonctl: checks, maintenance and exports for a Liaison data folder"};
   cli.require_subcommand(1);
   std::string dir = desktop::default_data_dir();
   auto* check_cmd = cli.add_subcommand("check", "Verify every file and checksum (read-only); exit 1 if damaged");
   check_cmd->add_option("--data", dir, "Data folder")->capture_default_str();
   auto* compact_cmd = cli.add_subcommand("compact", "Fold the journal into a new snapshot");
   compact_cmd->add_option("--data", dir, "Data folder")->capture_default_str();
+  liaisonctl::CalendarRequest calendar;
+  calendar.data_dir = dir;
+  auto* calendar_cmd = liaisonctl::add_calendar_command(cli, calendar);
   CLI11_PARSE(cli, argc, argv);
   if (check_cmd->parsed()) return check(dir);
+  if (calendar_cmd->parsed()) return liaisonctl::export_calendar(calendar);
   return compact(dir);
 }

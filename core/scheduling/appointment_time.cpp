@@ -18,17 +18,19 @@ std::string lower(const std::string& text) {
 // (zones differ by at most 26 hours, an appointment lasts at most 24).
 constexpr Minutes kSearchMargin = 52 * 60;
 
-const char* type_words(const std::string& type) {
-  if (type == "office_visit") return "office visit";
-  if (type == "follow_up") return "follow-up";
-  if (type == "home_visit") return "home visit";
-  if (type.empty()) return "appointment";
-  return type.c_str();
-}
-
 }  // namespace
 
+std::string appointment_type_words(const std::string& type) {
+  if (type.empty()) return "appointment";
+  if (type == "follow_up") return "follow-up";
+  std::string words = type;
+  for (char& c : words)
+    if (c == '_') c = ' ';
+  return words;
+}
+
 std::string patient_party(const std::string& patient_id) { return "patient:" + patient_id; }
+std::string status_key(const std::string& status) { return "status:" + status; }
 std::string practitioner_party(const std::string& practitioner_id) { return "practitioner:" + practitioner_id; }
 
 std::vector<std::string> appointment_parties(const Appointment& a) {
@@ -90,7 +92,7 @@ std::string describe(const Conflict& c, const State& state) {
                                                 : o.location;
   std::string when = o.start.substr(0, 10) + " " + o.start.substr(11) + "-" +
                      (o.end.substr(0, 10) == o.start.substr(0, 10) ? o.end.substr(11) : o.end.substr(0, 10) + " " + o.end.substr(11));
-  std::string what = type_words(o.type);
+  std::string what = appointment_type_words(o.type);
   if (c.party != "patient" && patient) what += " with " + patient->display_name();
   else if (c.party == "patient" && practitioner) what += " with " + practitioner->name;
   return who + " is already booked " + when + " (" + what + ").";

@@ -33,10 +33,15 @@ std::vector<Conflict> find_conflicts(const Appointment& a, const State& state);
 // e.g. "Dr Ana Ruiz is already booked 2026-12-01 09:00-09:30 (office visit with Mary Jones)."
 std::string describe(const Conflict& c, const State& state);
 
+// "office visit", "follow-up", "telehealth", ...; "appointment" when the type is not set.
+std::string appointment_type_words(const std::string& type);
+
 // The keys under which State indexes an appointment ("patient:<id>", "practitioner:<id>",
 // "room:<location, lower case>"), for the parties it has.
 std::vector<std::string> appointment_parties(const Appointment& a);
 std::string patient_party(const std::string& patient_id);
+// State also indexes every live appointment under "status:<status>", for the worklist's queries.
+std::string status_key(const std::string& status);
 std::string practitioner_party(const std::string& practitioner_id);
 
 }  // namespace core

@@ -1,0 +1,92 @@
+// The kinds of worklist item, registered in one table. A kind is one function that reads the
+// records through a WorklistContext and appends the items that are due; adding a kind is writing
+// that function and one line in item_kinds(). The context holds what several kinds need, computed
+// once per worklist: the clinic's calendar and settings, and facts about each active patient. The
+// engine keeps only items in the query's scope; a kind may check in_scope() first to skip costly
+// lookups for other coordinators' patients.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/scheduling/business_days.hpp"
+#include "core/scheduling/settings.hpp"
+#include "core/time_zone.hpp"
+#include "core/worklist/worklist.hpp"
+
+namespace core {
+
+struct Appointment;
+struct Practitioner;
+struct Task;
+
+// What the worklist knows about one live, active patient.
+struct PatientFacts {
+  const Patient* patient = nullptr;
+  bool in_scope = false;                      // assigned to the queried coordinator (any, for the whole clinic)
+  // The latest reached or completed note, or attended visit up to today; exact for in-scope
+  // patients not contacted within the clinic's gap, which is all the worklist needs.
+  std::optional<CivilDate> last_contact;
+  std::optional<Minutes> last_reached_at;     // wall time of the latest reached or completed note
+};
+
+// A live appointment with its start read once.
+struct ScheduledAppointment {
+  const Appointment* appointment = nullptr;
+  Minutes start = 0;  // wall time
+};
+
+class WorklistContext {
+ public:
+  WorklistContext(const State& state, const WorklistQuery& query);
+
+  const State& state;
+  const WorklistQuery& query;
+  const CivilDate today;
+  const BusinessCalendar calendar;
+  const SchedulingSettings settings;
+
+  // The facts of a live patient with status "active", or nullptr (deleted, inactive, deceased).
+  const PatientFacts* patient(const Id<Patient>& id) const;
+  const std::unordered_map<std::string_view, PatientFacts>& patients() const { return patients_; }
+  // Live appointments with this status starting (wall time) in [from, to), from State's index.
+  std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
+  // Live tasks of this kind ("general" includes tasks with no kind); the table is read once.
+  const std::vector<const Task*>& tasks_of_kind(const std::string& kind) const;
+  // Whether the query's coordinator sees an item about this patient owned by `owner`: the patient
+  // (if any) is active, and for one coordinator either the patient or the owner is theirs.
+  bool in_scope(const Id<Patient>& patient, const std::string& owner) const;
+  // Whether an active patient holds an appointment (any status that holds its slot) starting at
+  // or after `from` (wall time).
+  bool holds_appointment_from(const Id<Patient>& patient, Minutes from) const;
+  // The patient's first appointment that holds its slot and starts at or after `from` with this
+  // practitioner, or nullptr. Reads appointments_by_party.
+  const Appointment* next_holding_appointment_with(const Id<Patient>& patient, const Id<Practitioner>& practitioner,
+                                                   Minutes from) const;
+
+ private:
+  void add_patients();
+  void add_notes();
+  void add_attended_visits();
+  void add_tasks();
+
+  std::unordered_map<std::string_view, PatientFacts> patients_;  // keyed by patient id
+  // A handful of statuses and kinds: a short list compared by == beats a map per record.
+  template <class T>
+  using Groups = std::vector<std::pair<std::string, std::vector<T>>>;
+  Groups<const Task*> tasks_by_kind_;
+};
+
+struct ItemKind {
+  const char* name;   // WorkItem::kind
+  const char* title;  // a heading for the kind's items, e.g. "Appointments to confirm"
+  void (*collect)(const WorklistContext& context, std::vector<WorkItem>& out);
+};
+
+// Every kind, in the order items due the same day are listed.
+const std::vector<ItemKind>& item_kinds();
+
+}  // namespace core

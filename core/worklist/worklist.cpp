@@ -1,0 +1,212 @@
+// The worklist engine: builds the context the kinds read (per-patient facts from one pass over the
+// notes and each in-scope patient's appointment index), runs every kind, drops what is out of scope, snoozed or
+// done, and sorts the rest. Also the Actions that snooze and finish an item.
+#include "worklist.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/scheduling/appointment_time.hpp"
+#include "core/state.hpp"
+#include "core/worklist/item_kinds.hpp"
+
+namespace core {
+namespace {
+
+bool is_successful_contact(const Note& n) { return n.outcome == "reached" || n.outcome == "completed"; }
+bool is_attended(const Appointment& a) { return a.status == "completed" || a.status == "arrived"; }
+
+void keep_latest(std::optional<CivilDate>& latest, CivilDate day) {
+  if (!latest || *latest < day) latest = day;
+}
+
+// The keys of items snoozed past today or marked done.
+std::unordered_set<std::string> hidden_keys(const State& state, CivilDate today) {
+  std::unordered_set<std::string> out;
+  for (const auto& [id, s] : state.table<WorkItemState>()) {
+    if (s.deleted) continue;
+    if (s.status == "done" || (s.status == "snoozed" && s.until && today < *s.until)) out.insert(s.item);
+  }
+  return out;
+}
+
+// The group named `name`, added at the end if it is not there yet.
+template <class T>
+std::vector<T>& group(std::vector<std::pair<std::string, std::vector<T>>>& groups, const std::string& name) {
+  for (auto& [group_name, members] : groups)
+    if (group_name == name) return members;
+  return groups.emplace_back(name, std::vector<T>{}).second;
+}
+
+template <class T>
+const std::vector<T>& find_group(const std::vector<std::pair<std::string, std::vector<T>>>& groups, const std::string& name) {
+  static const std::vector<T> none;
+  for (const auto& [group_name, members] : groups)
+    if (group_name == name) return members;
+  return none;
+}
+
+struct RankedItem {
+  std::size_t kind_rank;  // the kind's place in item_kinds()
+  WorkItem item;
+};
+
+bool more_urgent(const RankedItem& a, const RankedItem& b) {
+  if (a.item.overdue != b.item.overdue) return a.item.overdue;
+  if (a.item.due != b.item.due) return a.item.due < b.item.due;
+  if (a.kind_rank != b.kind_rank) return a.kind_rank < b.kind_rank;
+  return a.item.key < b.item.key;
+}
+
+// The live WorkItemState recording this item, or nullptr.
+const WorkItemState* item_state(const State& state, const std::string& key) {
+  for (const auto& [id, s] : state.table<WorkItemState>())
+    if (!s.deleted && s.item == key) return &s;
+  return nullptr;
+}
+
+// Creates the item's WorkItemState with these fields, or changes the one it already has.
+Action record_item_state(const State& state, const WorkItem& item, nlohmann::json fields) {
+  if (const WorkItemState* existing = item_state(state, item.key))
+    return UpdateRecord{EntityType::WorkItemState, existing->id.value, std::move(fields)};
+  fields["item"] = item.key;
+  if (!item.patient.empty()) fields["patient"] = item.patient.value;
+  return CreateRecord{EntityType::WorkItemState, std::move(fields)};
+}
+
+}  // namespace
+
+WorklistContext::WorklistContext(const State& state, const WorklistQuery& query)
+    : state(state), query(query), today(query.today), calendar(state), settings(scheduling_settings(state)) {
+  add_patients();
+  add_notes();
+  add_attended_visits();
+  add_tasks();
+}
+
+void WorklistContext::add_patients() {
+  patients_.reserve(state.table<Patient>().size());
+  for (const auto& [id, p] : state.table<Patient>()) {
+    if (p.deleted || p.status != "active") continue;
+    PatientFacts facts;
+    facts.patient = &p;
+    facts.in_scope = query.coordinator.empty() || p.coordinator == query.coordinator;
+    patients_.emplace(std::string_view(id.value), facts);
+  }
+}
+
+void WorklistContext::add_notes() {
+  for (const auto& [id, n] : state.table<Note>()) {
+    if (n.deleted || !is_successful_contact(n)) continue;
+    auto facts = patients_.find(std::string_view(n.patient.value));
+    auto at = parse_wall_time(n.at);
+    if (facts == patients_.end() || !at) continue;
+    PatientFacts& f = facts->second;
+    if (!f.last_reached_at || *f.last_reached_at < *at) f.last_reached_at = *at;
+    keep_latest(f.last_contact, wall_date(*at));
+  }
+}
+
+// The latest visit each in-scope patient attended up to today, from the patient's appointment
+// index; skipped for patients whose notes already show a contact within the clinic's gap.
+void WorklistContext::add_attended_visits() {
+  const Minutes end_of_today = wall_time(today, 24 * 60);
+  const CivilDate recent = CivilDate{date::sys_days{today} - date::days{settings.contact_gap_days}};
+  for (auto& [patient_id, f] : patients_) {
+    if (!f.in_scope || (f.last_contact && !(*f.last_contact < recent))) continue;
+    auto index = state.appointments_by_party.find(patient_party(f.patient->id.value));
+    if (index == state.appointments_by_party.end()) continue;
+    const auto& by_start = index->second;
+    for (auto it = by_start.lower_bound(end_of_today); it != by_start.begin();) {
+      --it;
+      const Appointment* a = state.find(it->second);
+      if (a && is_attended(*a)) {
+        keep_latest(f.last_contact, wall_date(it->first));
+        break;
+      }
+    }
+  }
+}
+
+void WorklistContext::add_tasks() {
+  for (const auto& [id, t] : state.table<Task>())
+    if (!t.deleted) group(tasks_by_kind_, t.kind.empty() ? std::string("general") : t.kind).push_back(&t);
+}
+
+std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(const std::string& status, Minutes from,
+                                                                         Minutes to) const {
+  std::vector<ScheduledAppointment> out;
+  auto index = state.appointments_by_party.find(status_key(status));
+  if (index == state.appointments_by_party.end()) return out;
+  for (auto it = index->second.lower_bound(from); it != index->second.end() && it->first < to; ++it)
+    if (const Appointment* a = state.find(it->second)) out.push_back({a, it->first});
+  return out;
+}
+
+const std::vector<const Task*>& WorklistContext::tasks_of_kind(const std::string& kind) const {
+  return find_group(tasks_by_kind_, kind);
+}
+
+const PatientFacts* WorklistContext::patient(const Id<Patient>& id) const {
+  auto it = patients_.find(std::string_view(id.value));
+  return it == patients_.end() ? nullptr : &it->second;
+}
+
+bool WorklistContext::in_scope(const Id<Patient>& patient_id, const std::string& owner) const {
+  const PatientFacts* facts = patient_id.empty() ? nullptr : patient(patient_id);
+  if (!patient_id.empty() && !facts) return false;
+  if (query.coordinator.empty()) return true;
+  return (facts && facts->in_scope) || owner == query.coordinator;
+}
+
+bool WorklistContext::holds_appointment_from(const Id<Patient>& patient_id, Minutes from) const {
+  auto index = state.appointments_by_party.find(patient_party(patient_id.value));
+  if (index == state.appointments_by_party.end()) return false;
+  for (auto it = index->second.lower_bound(from); it != index->second.end(); ++it)
+    if (const Appointment* a = state.find(it->second); a && holds_slot(*a)) return true;
+  return false;
+}
+
+const Appointment* WorklistContext::next_holding_appointment_with(const Id<Patient>& patient_id,
+                                                                  const Id<Practitioner>& practitioner,
+                                                                  Minutes from) const {
+  auto index = state.appointments_by_party.find(patient_party(patient_id.value));
+  if (index == state.appointments_by_party.end()) return nullptr;
+  for (auto it = index->second.lower_bound(from); it != index->second.end(); ++it) {
+    const Appointment* a = state.find(it->second);
+    if (a && holds_slot(*a) && a->practitioner == practitioner) return a;
+  }
+  return nullptr;
+}
+
+std::vector<WorkItem> compute_worklist(const State& state, const WorklistQuery& query) {
+  const WorklistContext context(state, query);
+  const std::unordered_set<std::string> hidden = hidden_keys(state, query.today);
+  const std::vector<ItemKind>& kinds = item_kinds();
+  std::vector<RankedItem> ranked;
+  std::vector<WorkItem> found;
+  for (std::size_t rank = 0; rank < kinds.size(); ++rank) {
+    found.clear();
+    kinds[rank].collect(context, found);
+    for (WorkItem& item : found)
+      if (context.in_scope(item.patient, item.owner) && !hidden.count(item.key))
+        ranked.push_back({rank, std::move(item)});
+  }
+  std::sort(ranked.begin(), ranked.end(), more_urgent);
+  std::vector<WorkItem> out;
+  out.reserve(ranked.size());
+  for (RankedItem& r : ranked) out.push_back(std::move(r.item));
+  return out;
+}
+
+Action snooze_item(const State& state, const WorkItem& item, CivilDate until, std::string reason) {
+  return record_item_state(state, item,
+                           {{"status", "snoozed"}, {"until", format_civil_date(until)}, {"reason", std::move(reason)}});
+}
+
+Action mark_item_done(const State& state, const WorkItem& item) {
+  if (item.subject_type == EntityType::Task) return UpdateRecord{EntityType::Task, item.subject_id, {{"status", "done"}}};
+  return record_item_state(state, item, {{"status", "done"}, {"until", nullptr}});
+}
+
+}  // namespace core
