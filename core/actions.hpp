@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct ActionGroup {
   struct Step {
     std::variant<CreateRecord, UpdateRecord> action;
     std::string label;  // names the step in an error, e.g. "Occurrence 3 (2027-01-12 09:00)"
+    // Fields that take the id of the record an earlier create step of this group makes, by that
+    // step's index: {"reconciliation", 0} links a discrepancy to the reconciliation of step 0.
+    std::vector<std::pair<std::string, std::size_t>> ids_from_steps = {};
   };
   std::vector<Step> steps;
 };

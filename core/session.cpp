@@ -126,6 +126,7 @@ Result<Committed> Session::group(const ActionGroup& action) {
   Batch batch;
   std::vector<nlohmann::json> before;  // each change's record as it was, to roll back
   const std::uint64_t seq_before = seq_;
+  std::vector<std::string> created;  // per step: the id it creates, empty for an update
   auto roll_back = [&] {
     for (std::size_t i = batch.changes.size(); i-- > 0;) {
       const Change& c = batch.changes[i];
@@ -147,13 +148,17 @@ Result<Committed> Session::group(const ActionGroup& action) {
     if (const auto* create = std::get_if<CreateRecord>(&step.action)) {
       type = create->type;
       id = new_id(type);
-      fields = validate_fields(type, id, true, create->fields, state_, clock_.today());
+      nlohmann::json values = create->fields;
+      for (const auto& [field, index] : step.ids_from_steps)
+        if (index < created.size()) values[field] = created[index];
+      fields = validate_fields(type, id, true, values, state_, clock_.today());
     } else {
       const auto& update = std::get<UpdateRecord>(step.action);
       type = update.type;
       id = update.id;
       fields = validate_fields(type, id, false, update.fields, state_, clock_.today());
     }
+    created.push_back(std::holds_alternative<CreateRecord>(step.action) ? id : std::string());
     if (!fields) {
       roll_back();
       Error error = fields.error();

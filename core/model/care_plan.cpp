@@ -20,6 +20,10 @@ const Schema<CarePlan>& CarePlan::schema() {
           field::date("start_date", "start date", &C::start_date),
           field::date("next_review_date", "next review date", &C::next_review_date),
           field::long_text("notes", "notes", &C::notes),
+          field::long_text("expected_outcomes", "expected outcomes", &C::expected_outcomes),
+          field::long_text("symptom_management", "symptom management", &C::symptom_management),
+          field::long_text("community_services", "community and social services", &C::community_services),
+          field::long_text("care_coordination", "coordination with outside providers", &C::care_coordination),
       },
       {}};
   return schema;

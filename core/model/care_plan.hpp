@@ -29,6 +29,12 @@ struct CarePlan {
   std::optional<CivilDate> start_date;
   std::optional<CivilDate> next_review_date;
   std::string notes;
+  // Care-plan elements CMS asks of chronic care management with no other place in the model
+  // (see core/clinical/care_plan_check.hpp).
+  std::string expected_outcomes;   // expected outcome and prognosis
+  std::string symptom_management;  // how symptoms are watched and managed
+  std::string community_services;  // community and social services arranged
+  std::string care_coordination;   // how outside agencies and specialists are coordinated
   bool operator==(const CarePlan&) const = default;
 };
 

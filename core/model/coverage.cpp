@@ -3,6 +3,7 @@
 
 #include "core/model/patient.hpp"
 #include "core/model/people.hpp"
+#include "core/model/visits.hpp"
 #include "core/state.hpp"
 
 namespace core {
@@ -42,7 +43,14 @@ const Schema<PriorAuthorization>& PriorAuthorization::schema() {
           field::date("valid_from", "valid-from date", &A::valid_from),
           field::date("valid_to", "valid-to date", &A::valid_to),
           field::choice("status", "status", &A::status,
-                        {"requested", "pending", "approved", "denied", "expired", "cancelled"}, true),
+                        {"requested", "pending", "approved", "denied", "expired", "cancelled", "needed", "submitted",
+                         "appealed"},
+                        true),
+          field::code("service_code", "service code", &A::service_code),
+          field::long_text("call_notes", "call notes", &A::call_notes),
+          field::date("submitted_date", "submitted date", &A::submitted_date, false, false),
+          field::date("decision_date", "decision date", &A::decision_date, false, false),
+          field::reference("appointment", "appointment", &A::appointment),
       },
       {
           [](const A& a, const State&, std::vector<FieldError>& errors) {
@@ -51,6 +59,8 @@ const Schema<PriorAuthorization>& PriorAuthorization::schema() {
                                                   std::to_string(*a.units_approved) + " units approved."});
           },
           in_order(&A::valid_from, &A::valid_to, "valid_to", "The valid-to date cannot be before the valid-from date."),
+          in_order(&A::submitted_date, &A::decision_date, "decision_date",
+                   "The decision date cannot be before the submitted date."),
       }};
   return schema;
 }

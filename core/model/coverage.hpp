@@ -13,6 +13,7 @@ namespace core {
 
 struct Patient;
 struct Organization;
+struct Appointment;
 
 struct Coverage {
   static constexpr EntityType kType = EntityType::Coverage;
@@ -47,7 +48,12 @@ struct PriorAuthorization {
   std::optional<long long> units_used;
   std::optional<CivilDate> valid_from;
   std::optional<CivilDate> valid_to;
-  std::string status;  // requested, pending, approved, denied, expired, cancelled
+  std::string status;  // requested, pending, approved, denied, expired, cancelled, needed, submitted, appealed
+  std::string service_code;  // the procedure code asked for, e.g. CPT or HCPCS "97110"
+  std::string call_notes;    // what was said on calls with the payer
+  std::optional<CivilDate> submitted_date;  // sent to the payer
+  std::optional<CivilDate> decision_date;   // the payer approved or denied it
+  Id<Appointment> appointment;  // the visit it is for; see core/clinical/authorization_items.hpp
   bool operator==(const PriorAuthorization&) const = default;
 };
 

@@ -1,10 +1,12 @@
 // All entity definitions, and visit_entity(): calls f.template operator()<T>() for the C++ type
 // of a runtime EntityType, so generic code (apply, validation, snapshots) is written once.
 #pragma once
+#include "core/model/care_management.hpp"
 #include "core/model/care_plan.hpp"
 #include "core/model/clinical_history.hpp"
 #include "core/model/coverage.hpp"
 #include "core/model/entity_type.hpp"
+#include "core/model/medication_review.hpp"
 #include "core/model/patient.hpp"
 #include "core/model/people.hpp"
 #include "core/model/records.hpp"

@@ -5,35 +5,39 @@
 #include <optional>
 #include <string_view>
 
-#define LIAISON_ENTITIES(X)                    \
-  X(Patient, "patient")                        \
-  X(RelatedPerson, "related_person")           \
-  X(Practitioner, "practitioner")              \
-  X(Organization, "organization")              \
-  X(CareTeamMember, "care_team_member")        \
-  X(Condition, "condition")                    \
-  X(Procedure, "procedure")                    \
-  X(Allergy, "allergy")                        \
-  X(Medication, "medication")                  \
-  X(FamilyHistory, "family_history")           \
-  X(SocialFactor, "social_factor")             \
-  X(CarePlan, "care_plan")                     \
-  X(Goal, "goal")                              \
-  X(Intervention, "intervention")              \
-  X(Task, "task")                              \
-  X(Appointment, "appointment")                \
-  X(Encounter, "encounter")                    \
-  X(Referral, "referral")                      \
-  X(Coverage, "coverage")                      \
-  X(PriorAuthorization, "prior_authorization") \
-  X(Measurement, "measurement")                \
-  X(Note, "note")                              \
-  X(Education, "education")                    \
-  X(WorkingHours, "working_hours")             \
-  X(Unavailability, "unavailability")          \
-  X(ClinicHoliday, "clinic_holiday")           \
-  X(ClinicSettings, "clinic_settings")         \
-  X(WorkItemState, "work_item_state")
+#define LIAISON_ENTITIES(X)                                \
+  X(Patient, "patient")                                    \
+  X(RelatedPerson, "related_person")                       \
+  X(Practitioner, "practitioner")                          \
+  X(Organization, "organization")                          \
+  X(CareTeamMember, "care_team_member")                    \
+  X(Condition, "condition")                                \
+  X(Procedure, "procedure")                                \
+  X(Allergy, "allergy")                                    \
+  X(Medication, "medication")                              \
+  X(FamilyHistory, "family_history")                       \
+  X(SocialFactor, "social_factor")                         \
+  X(CarePlan, "care_plan")                                 \
+  X(Goal, "goal")                                          \
+  X(Intervention, "intervention")                          \
+  X(Task, "task")                                          \
+  X(Appointment, "appointment")                            \
+  X(Encounter, "encounter")                                \
+  X(Referral, "referral")                                  \
+  X(Coverage, "coverage")                                  \
+  X(PriorAuthorization, "prior_authorization")             \
+  X(Measurement, "measurement")                            \
+  X(Note, "note")                                          \
+  X(Education, "education")                                \
+  X(WorkingHours, "working_hours")                         \
+  X(Unavailability, "unavailability")                      \
+  X(ClinicHoliday, "clinic_holiday")                       \
+  X(ClinicSettings, "clinic_settings")                     \
+  X(WorkItemState, "work_item_state")                      \
+  X(MedicationReconciliation, "medication_reconciliation") \
+  X(MedicationDiscrepancy, "medication_discrepancy")       \
+  X(MedicationFill, "medication_fill")                     \
+  X(CareManagementTime, "care_management_time")
 
 namespace core {
 

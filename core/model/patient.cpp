@@ -40,6 +40,7 @@ const Schema<Patient>& Patient::schema() {
           field::choice("status", "status", &P::status, {"active", "inactive", "deceased"}),
           field::date("deceased_date", "date of death", &P::deceased_date, false, false),
           field::text("coordinator", "assigned coordinator", &P::coordinator, false, 100),
+          field::date("ccm_consent_date", "chronic care management consent date", &P::ccm_consent_date, false, false),
       },
       {
           in_order(&P::birth_date, &P::deceased_date, "deceased_date",

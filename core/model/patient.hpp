@@ -42,6 +42,7 @@ struct Patient {
   std::string status = "active";  // active, inactive, deceased
   std::optional<CivilDate> deceased_date;
   std::string coordinator;      // the coordinator this patient is assigned to
+  std::optional<CivilDate> ccm_consent_date;  // consent to chronic care management documented on
 
   bool operator==(const Patient&) const = default;
   // "Preferred Family" when a preferred name is set, else "Given Family".

@@ -2,6 +2,7 @@
 #include "records.hpp"
 
 #include "core/model/patient.hpp"
+#include "core/model/people.hpp"
 #include "core/state.hpp"
 
 namespace core {
@@ -49,8 +50,15 @@ const Schema<Education>& Education::schema() {
           field::date("date", "date given", &E::date, false, false),
           field::choice("teach_back", "teach-back result", &E::teach_back,
                         {"understood", "partially_understood", "not_understood", "not_assessed"}),
+          field::reference("family_member", "family member taught", &E::family_member),
       },
-      {}};
+      {
+          [](const E& e, const State& state, std::vector<FieldError>& errors) {
+            const RelatedPerson* person = state.find(e.family_member);
+            if (person && !e.patient.empty() && person->patient != e.patient)
+              errors.push_back({"family_member", person->name + " is not listed among this patient's family and caregivers."});
+          },
+      }};
   return schema;
 }
 

@@ -12,6 +12,7 @@
 namespace core {
 
 struct Patient;
+struct RelatedPerson;
 
 struct Measurement {
   static constexpr EntityType kType = EntityType::Measurement;
@@ -57,6 +58,7 @@ struct Education {
   std::string language;
   std::optional<CivilDate> date;
   std::string teach_back;  // understood, partially_understood, not_understood, not_assessed
+  Id<RelatedPerson> family_member;  // the family member or caregiver taught, when not the patient
   bool operator==(const Education&) const = default;
 };
 

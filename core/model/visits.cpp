@@ -63,10 +63,21 @@ const Schema<Encounter>& Encounter::schema() {
                         {"home", "home_with_services", "skilled_nursing", "rehab", "hospice", "against_medical_advice",
                          "died", "other"}),
           field::long_text("notes", "notes", &E::notes),
+          field::text_list("discharge_medications", "discharge medications", &E::discharge_medications,
+                           [](const json& v) { return check_text(v, "discharge medication", 200); }),
+          field::choice("complexity", "complexity", &E::complexity, {"moderate", "high"}),
+          field::choice("admission_type", "admission type", &E::admission_type, {"elective", "urgent", "emergency"}),
+          field::choice("discharge_service", "discharging service", &E::discharge_service,
+                        {"medicine", "surgery", "oncology", "cardiology", "neurology", "psychiatry", "obstetrics",
+                         "pediatrics", "rehabilitation", "other"}),
       },
       {
           in_order(&E::admission_date, &E::discharge_date, "discharge_date",
                    "The discharge date cannot be before the admission date."),
+          [](const E& e, const State&, std::vector<FieldError>& errors) {
+            if (e.acute && e.admission_type == "elective")
+              errors.push_back({"admission_type", "An elective admission cannot also be marked acute."});
+          },
       }};
   return schema;
 }

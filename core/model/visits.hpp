@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
@@ -56,6 +57,12 @@ struct Encounter {
   std::string discharge_disposition;  // home, home_with_services, skilled_nursing, rehab, hospice,
                                       // against_medical_advice, died, other
   std::string notes;
+  std::vector<std::string> discharge_medications;  // as written on the discharge summary
+  // The medical decision making of the transition: moderate or high (CMS TCM: the face-to-face
+  // visit is due within 14 days for moderate, 7 days for high; see core/clinical/transitions.hpp).
+  std::string complexity;
+  std::string admission_type;     // elective, urgent, emergency; unset when not known
+  std::string discharge_service;  // the hospital service that discharged the patient, e.g. oncology
   bool operator==(const Encounter&) const = default;
 };
 

@@ -7,6 +7,11 @@
 #include <limits>
 #include <unordered_set>
 
+#include "core/clinical/transitions.hpp"
+#include "core/clinical/education_items.hpp"
+#include "core/clinical/goals.hpp"
+#include "core/clinical/authorization_items.hpp"
+#include "core/clinical/care_management.hpp"
 #include "core/scheduling/appointment_time.hpp"
 #include "core/state.hpp"
 
@@ -26,18 +31,6 @@ std::string due_words(CivilDate due, CivilDate today) {
 
 bool is_open(const Task& t) { return t.status == "open" || t.status == "in_progress"; }
 
-WorkItem new_item(const WorklistContext& c, const char* kind, std::string key, const Id<Patient>& patient,
-                  EntityType subject_type, const std::string& subject_id, CivilDate due) {
-  WorkItem item;
-  item.kind = kind;
-  item.key = std::move(key);
-  item.patient = patient;
-  item.subject_type = subject_type;
-  item.subject_id = subject_id;
-  item.due = due;
-  item.overdue = due < c.today;
-  return item;
-}
 
 // "office visit on 2026-12-01 09:30 with Dr. Rosa Diaz"
 std::string appointment_words(const WorklistContext& c, const Appointment& a) {
@@ -49,7 +42,7 @@ std::string appointment_words(const WorklistContext& c, const Appointment& a) {
 void collect_tasks_due(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const Task* t : c.tasks_of_kind("general")) {
     if (!is_open(*t) || !t->due_date || c.today < *t->due_date) continue;
-    WorkItem item = new_item(c, "task_due", "task:" + t->id.value, t->patient, EntityType::Task, t->id.value, *t->due_date);
+    WorkItem item = c.item("task_due", "task:" + t->id.value, t->patient, EntityType::Task, t->id.value, *t->due_date);
     item.owner = t->owner;
     item.reason = due_words(*t->due_date, c.today) + ": " + t->title;
     item.next_action = "Mark done";
@@ -74,7 +67,7 @@ std::string follow_up_task_reason(const WorklistContext& c, const Task& t) {
 void collect_follow_up_tasks(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const Task* t : c.tasks_of_kind("follow_up")) {
     if (!is_open(*t) || !c.in_scope(t->patient, t->owner) || follow_up_booked(c, *t)) continue;
-    WorkItem item = new_item(c, "follow_up_unscheduled", "follow_up:" + t->id.value, t->patient, EntityType::Task,
+    WorkItem item = c.item("follow_up_unscheduled", "follow_up:" + t->id.value, t->patient, EntityType::Task,
                              t->id.value, t->due_date.value_or(c.today));
     item.owner = t->owner;
     item.reason = follow_up_task_reason(c, *t);
@@ -87,7 +80,7 @@ void collect_proposed_follow_ups(const WorklistContext& c, std::vector<WorkItem>
   const Minutes any_time = std::numeric_limits<Minutes>::max();
   for (const auto& [a, start] : c.appointments_with_status("proposed", -any_time, any_time)) {
     if (a->follow_up_of.empty()) continue;
-    WorkItem item = new_item(c, "follow_up_unscheduled", "follow_up:" + a->id.value, a->patient, EntityType::Appointment,
+    WorkItem item = c.item("follow_up_unscheduled", "follow_up:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, wall_date(start));
     item.reason = "Proposed, not yet agreed: " + appointment_words(c, *a);
     item.next_action = "Confirm the proposed follow-up with the patient";
@@ -104,7 +97,7 @@ void collect_appointments_to_confirm(const WorklistContext& c, std::vector<WorkI
   const CivilDate last_day = c.calendar.add_business_days(c.today, c.settings.confirm_business_days);
   for (const auto& [a, start] :
        c.appointments_with_status("booked", wall_time(c.today, 0), wall_time(last_day, 24 * 60))) {
-    WorkItem item = new_item(c, "confirm_appointment", "confirm:" + a->id.value, a->patient, EntityType::Appointment,
+    WorkItem item = c.item("confirm_appointment", "confirm:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, c.today);
     item.reason = "Confirm the " + appointment_words(c, *a);
     item.next_action = "Call to confirm";
@@ -130,7 +123,7 @@ void collect_no_shows(const WorklistContext& c, std::vector<WorkItem>& out) {
     if (!facts || (facts->last_reached_at && start <= *facts->last_reached_at)) continue;
     if (!c.in_scope(a->patient, "") || closed.count(a->id.value) || c.holds_appointment_from(a->patient, start + 1))
       continue;
-    WorkItem item = new_item(c, "no_show_outreach", "no_show:" + a->id.value, a->patient, EntityType::Appointment,
+    WorkItem item = c.item("no_show_outreach", "no_show:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, day);
     item.reason = "Missed the " + appointment_words(c, *a) + ", not rebooked";
     item.next_action = "Call the patient to rebook";
@@ -145,7 +138,7 @@ void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkIt
     const std::optional<CivilDate>& last = facts.last_contact;
     if (last && days_between(*last, c.today) <= gap) continue;
     const std::string occasion = last ? format_civil_date(*last) : "never";
-    WorkItem item = new_item(c, "not_contacted", "contact:" + facts.patient->id.value + ":" + occasion,
+    WorkItem item = c.item("not_contacted", "contact:" + facts.patient->id.value + ":" + occasion,
                              facts.patient->id, EntityType::Patient, facts.patient->id.value,
                              last ? add_days(*last, gap) : c.today);
     item.reason = last ? "No contact for " + day_count(days_between(*last, c.today)) : "Never contacted";
@@ -157,7 +150,7 @@ void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkIt
 void collect_care_plan_reviews(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const auto& [id, p] : c.state.table<CarePlan>()) {
     if (p.deleted || p.status != "active" || !p.next_review_date || c.today < *p.next_review_date) continue;
-    WorkItem item = new_item(c, "care_plan_review", "review:" + id.value + ":" + format_civil_date(*p.next_review_date),
+    WorkItem item = c.item("care_plan_review", "review:" + id.value + ":" + format_civil_date(*p.next_review_date),
                              p.patient, EntityType::CarePlan, id.value, *p.next_review_date);
     item.reason = due_words(*p.next_review_date, c.today) + ": review of " + p.title;
     item.next_action = "Review the care plan";
@@ -177,7 +170,7 @@ void collect_open_referrals(const WorklistContext& c, std::vector<WorkItem>& out
     if (r.deleted || r.status != "sent" || !r.sent_date) continue;
     const CivilDate due = add_days(*r.sent_date, c.settings.referral_loop_days);
     if (c.today < due || !c.in_scope(r.patient, "") || referral_visit_booked(c, r)) continue;
-    WorkItem item = new_item(c, "referral_open_loop", "referral:" + id.value, r.patient, EntityType::Referral, id.value, due);
+    WorkItem item = c.item("referral_open_loop", "referral:" + id.value, r.patient, EntityType::Referral, id.value, due);
     item.reason = "Referral sent " + day_count(days_between(*r.sent_date, c.today)) + " ago with no visit or report: " + r.reason;
     item.next_action = "Chase the referral";
     out.push_back(std::move(item));
@@ -195,6 +188,16 @@ const std::vector<ItemKind>& item_kinds() {
       {"not_contacted", "Patients not contacted", collect_patients_not_contacted},
       {"care_plan_review", "Care plans to review", collect_care_plan_reviews},
       {"referral_open_loop", "Referrals to chase", collect_open_referrals},
+      {"tcm_contact", "Calls after discharge", collect_tcm_contacts},
+      {"tcm_visit", "Visits after discharge", collect_tcm_visits},
+      {"tcm_med_rec", "Medicines to reconcile after discharge", collect_tcm_medication_reconciliations},
+      {"teach_back_failed", "Teaching to repeat", collect_teach_back_failed},
+      {"goal_off_track", "Goals off track", collect_goals_off_track},
+      {"authorization_missing", "Visits lacking an authorization", collect_authorization_missing},
+      {"authorization_expiring", "Authorizations ending", collect_authorization_expiring},
+      {"authorization_units", "Authorization units running out", collect_authorization_units},
+      {"coverage_ending", "Coverage ending", collect_coverage_ending},
+      {"ccm_minutes_short", "Care-management minutes short this month", collect_ccm_minutes_short},
   };
   return kinds;
 }

@@ -56,6 +56,10 @@ class WorklistContext {
   std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
   // Live tasks of this kind ("general" includes tasks with no kind); the table is read once.
   const std::vector<const Task*>& tasks_of_kind(const std::string& kind) const;
+  // A new item of `kind` about a record, due on `due` (overdue when that is before today); the
+  // kind fills in its reason and next action.
+  WorkItem item(const char* kind, std::string key, const Id<Patient>& patient, EntityType subject_type,
+                const std::string& subject_id, CivilDate due) const;
   // Whether the query's coordinator sees an item about this patient owned by `owner`: the patient
   // (if any) is active, and for one coordinator either the patient or the owner is theirs.
   bool in_scope(const Id<Patient>& patient, const std::string& owner) const;

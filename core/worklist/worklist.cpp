@@ -152,6 +152,19 @@ const PatientFacts* WorklistContext::patient(const Id<Patient>& id) const {
   return it == patients_.end() ? nullptr : &it->second;
 }
 
+WorkItem WorklistContext::item(const char* kind, std::string key, const Id<Patient>& patient, EntityType subject_type,
+                               const std::string& subject_id, CivilDate due) const {
+  WorkItem out;
+  out.kind = kind;
+  out.key = std::move(key);
+  out.patient = patient;
+  out.subject_type = subject_type;
+  out.subject_id = subject_id;
+  out.due = due;
+  out.overdue = due < today;
+  return out;
+}
+
 bool WorklistContext::in_scope(const Id<Patient>& patient_id, const std::string& owner) const {
   const PatientFacts* facts = patient_id.empty() ? nullptr : patient(patient_id);
   if (!patient_id.empty() && !facts) return false;

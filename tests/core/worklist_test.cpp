@@ -603,6 +603,9 @@ TEST_CASE("worklist: the kinds' table names each kind once, in the documented or
     CHECK(std::string(k.title).size() > 0);
   }
   const std::vector<std::string> expected = {"task_due", "follow_up_unscheduled", "confirm_appointment", "no_show_outreach",
-                                             "not_contacted", "care_plan_review", "referral_open_loop"};
+                                             "not_contacted", "care_plan_review", "referral_open_loop",
+                                             "tcm_contact", "tcm_visit", "tcm_med_rec", "teach_back_failed", "goal_off_track",
+                                             "authorization_missing", "authorization_expiring", "authorization_units",
+                                             "coverage_ending", "ccm_minutes_short"};
   CHECK(names == expected);
 }

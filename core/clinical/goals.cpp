@@ -1,0 +1,357 @@
+// Reading goal targets, evaluating goals against measurements, and the off-track worklist kind.
+#include "goals.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <unordered_map>
+
+#include "core/state.hpp"
+#include "core/worklist/item_kinds.hpp"
+
+namespace core {
+namespace {
+
+// ---- reading a target ----
+
+const char* const kHowToWrite =
+    " Write a comparison and a number, for example \"< 140\", \"<= 7.0 %\", \"> 60\" or \"between 4 and 7\".";
+
+Error unreadable(const std::string& text, const std::string& why = "") {
+  return Error{ErrorCode::Invalid, "The target \"" + text + "\" cannot be read" + why + "." + kHowToWrite, {}};
+}
+
+std::string lower(const std::string& text) {
+  std::string out = text;
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+struct Reader {
+  std::string text;   // as typed, trimmed
+  std::string folded; // lower case, same positions
+  std::size_t at = 0;
+
+  void skip_spaces() {
+    while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  }
+  // Consumes `word` (lower case) if the text continues with it.
+  bool take(const std::string& word) {
+    skip_spaces();
+    if (folded.compare(at, word.size(), word) != 0) return false;
+    const bool is_word = std::isalpha(static_cast<unsigned char>(word.back()));
+    const std::size_t end = at + word.size();
+    if (is_word && end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) return false;
+    at = end;
+    return true;
+  }
+  std::optional<double> number() {
+    skip_spaces();
+    const std::size_t start = at;
+    if (at < text.size() && text[at] == '-') ++at;
+    std::size_t digits = 0;
+    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) ++at, ++digits;
+    if (at < text.size() && text[at] == '.') {
+      ++at;
+      while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) ++at, ++digits;
+    }
+    if (digits == 0) {
+      at = start;
+      return std::nullopt;
+    }
+    return std::stod(text.substr(start, at - start));
+  }
+  std::string rest() { return trimmed(text.substr(at)); }
+};
+
+struct Comparison {
+  const char* words;
+  Target::Kind kind;
+};
+
+// Longer phrases before their endings ("no more than" before "more than").
+const Comparison kComparisons[] = {
+    {"<=", Target::Kind::AtMost},         {"=<", Target::Kind::AtMost},
+    {"\xe2\x89\xa4", Target::Kind::AtMost},  // ≤
+    {"<", Target::Kind::Below},           {">=", Target::Kind::AtLeast},
+    {"=>", Target::Kind::AtLeast},        {"\xe2\x89\xa5", Target::Kind::AtLeast},  // ≥
+    {">", Target::Kind::Above},           {"no more than", Target::Kind::AtMost},
+    {"at most", Target::Kind::AtMost},    {"less than", Target::Kind::Below},
+    {"below", Target::Kind::Below},       {"under", Target::Kind::Below},
+    {"no less than", Target::Kind::AtLeast}, {"at least", Target::Kind::AtLeast},
+    {"greater than", Target::Kind::Above},   {"more than", Target::Kind::Above},
+    {"above", Target::Kind::Above},       {"over", Target::Kind::Above},
+};
+
+// The unit after the last number: no digits in it (so "140/90" is refused, not read as 140).
+Result<std::string> unit_at_end(Reader& r, const std::string& text) {
+  std::string unit = r.rest();
+  if (std::any_of(unit.begin(), unit.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+    return unreadable(text, ": only one number (or a range of two) is allowed");
+  if (unit.size() > 20) return unreadable(text, ": \"" + unit + "\" is not a unit");
+  return unit;
+}
+
+Result<Target> read_range(Reader& r, const std::string& text, double low) {
+  if (!r.take("and") && !r.take("to") && !r.take("-")) return unreadable(text);
+  auto high = r.number();
+  if (!high) return unreadable(text, ": the range needs a second number");
+  if (*high < low) return unreadable(text, ": write the lower number of the range first");
+  auto unit = unit_at_end(r, text);
+  if (!unit) return unit.error();
+  return Target{Target::Kind::Between, low, *high, unit.value()};
+}
+
+// "6.8", "140", "7.25": at most two decimals, no trailing zeros.
+std::string format_number(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  std::string text = buffer;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+std::string with_unit(double value, const std::string& unit) {
+  return unit.empty() ? format_number(value) : format_number(value) + " " + unit;
+}
+
+// ---- measurements ----
+
+// Lower case without spaces: how measure names and units are matched ("mm Hg" is "mmHg").
+std::string match_key(const std::string& text) {
+  std::string key;
+  for (unsigned char ch : text)
+    if (!std::isspace(ch)) key += static_cast<char>(std::tolower(ch));
+  return key;
+}
+
+std::vector<MeasurementPoint> series_of(const std::vector<const Measurement*>& measurements, const std::string& type) {
+  const std::string wanted = match_key(type);
+  std::vector<std::pair<Minutes, MeasurementPoint>> timed;
+  for (const Measurement* m : measurements) {
+    if (!m->value || match_key(m->type) != wanted) continue;
+    auto at = parse_wall_time(m->taken_at);
+    if (at) timed.push_back({*at, {m->id, m->taken_at, *m->value, m->unit}});
+  }
+  std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<MeasurementPoint> out;
+  for (auto& [at, point] : timed) out.push_back(std::move(point));
+  return out;
+}
+
+std::vector<const Measurement*> measurements_of(const State& state, const Id<Patient>& patient) {
+  std::vector<const Measurement*> out;
+  for (const auto& [id, m] : state.table<Measurement>())
+    if (!m.deleted && m.patient == patient) out.push_back(&m);
+  return out;
+}
+
+// Which way the values should move: -1 down, +1 up, 0 neither (at the middle of a range).
+int wanted_direction(const Target& target, double latest) {
+  switch (target.kind) {
+    case Target::Kind::Below:
+    case Target::Kind::AtMost: return -1;
+    case Target::Kind::Above:
+    case Target::Kind::AtLeast: return 1;
+    case Target::Kind::Between: {
+      const double middle = (target.low + target.high) / 2;
+      return latest > middle ? -1 : latest < middle ? 1 : 0;
+    }
+  }
+  return 0;
+}
+
+GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements) {
+  GoalEvaluation e;
+  if (trimmed(goal.measure).empty()) {
+    e.message = "This goal names no measure to follow; add one (for example \"HbA1c\") to evaluate it.";
+    return e;
+  }
+  auto target = parse_target(goal.target);
+  if (!target) {
+    e.message = target.error().message;
+    return e;
+  }
+  e.target = target.value();
+  const std::string unit = match_key(e.target->unit);
+  for (MeasurementPoint& p : series_of(measurements, goal.measure)) {
+    if (!unit.empty() && !p.unit.empty() && match_key(p.unit) != unit) ++e.left_out_other_unit;
+    else e.series.push_back(std::move(p));
+  }
+  if (e.series.empty()) {
+    e.progress = GoalProgress::NoData;
+    e.message = "No " + goal.measure + " measurement recorded yet" +
+                (e.left_out_other_unit ? " in " + e.target->unit + " (" + std::to_string(e.left_out_other_unit) +
+                                             " in another unit left out)"
+                                       : "") +
+                ".";
+    return e;
+  }
+  e.trend = trend_of(e.series, *e.target);
+  const MeasurementPoint& latest = e.series.back();
+  const std::string reading = goal.measure + " " + with_unit(latest.value, latest.unit.empty() ? e.target->unit : latest.unit) +
+                              " on " + latest.taken_at.substr(0, 10);
+  const std::string against = "the target " + e.target->words();
+  if (!e.target->met_by(latest.value)) {
+    e.progress = GoalProgress::OffTrack;
+    e.message = "Off track: " + reading + " does not meet " + against + ".";
+    return e;
+  }
+  const bool in_a_row = e.series.size() >= static_cast<std::size_t>(kAchievedAfter) &&
+                        std::all_of(e.series.end() - kAchievedAfter, e.series.end(),
+                                    [&](const MeasurementPoint& p) { return e.target->met_by(p.value); });
+  if (goal.status == "achieved" || in_a_row) {
+    e.progress = GoalProgress::Achieved;
+    e.message = "Achieved: " + reading + " meets " + against + ".";
+  } else {
+    e.progress = GoalProgress::OnTrack;
+    e.message = "On track: " + reading + " meets " + against + "; the goal is achieved when " +
+                std::to_string(kAchievedAfter) + " results in a row meet it.";
+  }
+  return e;
+}
+
+const char* trend_words(Trend trend) {
+  switch (trend) {
+    case Trend::Improving: return ", improving";
+    case Trend::Worsening: return ", worsening";
+    case Trend::Steady: return ", steady";
+    case Trend::NotEnoughData: return "";
+  }
+  return "";
+}
+
+}  // namespace
+
+bool Target::met_by(double value) const {
+  switch (kind) {
+    case Kind::Below: return value < high;
+    case Kind::AtMost: return value <= high;
+    case Kind::Above: return value > low;
+    case Kind::AtLeast: return value >= low;
+    case Kind::Between: return low <= value && value <= high;
+  }
+  return false;
+}
+
+std::string Target::words() const {
+  switch (kind) {
+    case Kind::Below: return "< " + with_unit(high, unit);
+    case Kind::AtMost: return "<= " + with_unit(high, unit);
+    case Kind::Above: return "> " + with_unit(low, unit);
+    case Kind::AtLeast: return ">= " + with_unit(low, unit);
+    case Kind::Between: return "between " + format_number(low) + " and " + with_unit(high, unit);
+  }
+  return "";
+}
+
+Result<Target> parse_target(const std::string& typed) {
+  const std::string text = trimmed(typed);
+  if (text.empty())
+    return Error{ErrorCode::Invalid, std::string("This goal has no target.") + kHowToWrite, {}};
+  Reader r{text, lower(text)};
+  if (r.take("between")) {
+    auto low = r.number();
+    if (!low) return unreadable(text, ": the range needs two numbers");
+    return read_range(r, text, *low);
+  }
+  for (const Comparison& c : kComparisons) {
+    if (!r.take(c.words)) continue;
+    auto value = r.number();
+    if (!value) return unreadable(text, ": a number must follow \"" + std::string(c.words) + "\"");
+    auto unit = unit_at_end(r, text);
+    if (!unit) return unit.error();
+    const bool upper_limit = c.kind == Target::Kind::Below || c.kind == Target::Kind::AtMost;
+    return Target{c.kind, upper_limit ? 0 : *value, upper_limit ? *value : 0, unit.value()};
+  }
+  auto low = r.number();
+  if (!low) return unreadable(text);
+  r.skip_spaces();
+  if (r.at == r.text.size()) return unreadable(text, ": say whether the value should be below or above it");
+  return read_range(r, text, *low);
+}
+
+std::vector<MeasurementPoint> measurement_series(const State& state, const Id<Patient>& patient, const std::string& type) {
+  return series_of(measurements_of(state, patient), type);
+}
+
+TrendLine trend_of(const std::vector<MeasurementPoint>& series, const Target& target) {
+  TrendLine line;
+  std::vector<std::pair<double, double>> points;  // (days since the first, value)
+  std::optional<Minutes> first;
+  for (const MeasurementPoint& p : series) {
+    auto at = parse_wall_time(p.taken_at);
+    if (!at) continue;
+    if (!first) first = *at;
+    points.push_back({double(*at - *first) / (24 * 60), p.value});
+  }
+  if (points.size() < 2) return line;
+  double mean_x = 0, mean_y = 0;
+  for (const auto& [x, y] : points) mean_x += x, mean_y += y;
+  mean_x /= double(points.size());
+  mean_y /= double(points.size());
+  double covariance = 0, variance = 0;
+  for (const auto& [x, y] : points) {
+    covariance += (x - mean_x) * (y - mean_y);
+    variance += (x - mean_x) * (x - mean_x);
+  }
+  if (variance == 0) return line;  // all taken at the same time
+  const double slope = covariance / variance * 30;
+  line.slope_per_30_days = slope;
+  const int wanted = wanted_direction(target, series.back().value);
+  if (slope == 0) line.trend = Trend::Steady;
+  else if (wanted != 0 && (slope < 0) == (wanted < 0)) line.trend = Trend::Improving;
+  else line.trend = Trend::Worsening;
+  return line;
+}
+
+const char* progress_name(GoalProgress progress) {
+  switch (progress) {
+    case GoalProgress::CannotEvaluate: return "cannot_evaluate";
+    case GoalProgress::NoData: return "no_data";
+    case GoalProgress::OnTrack: return "on_track";
+    case GoalProgress::OffTrack: return "off_track";
+    case GoalProgress::Achieved: return "achieved";
+  }
+  return "cannot_evaluate";
+}
+
+GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
+  return evaluate(goal, measurements_of(state, goal.patient));
+}
+
+void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
+  std::vector<const Goal*> goals;
+  for (const auto& [id, g] : c.state.table<Goal>())
+    if (!g.deleted && (g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty() &&
+        c.in_scope(g.patient, ""))
+      goals.push_back(&g);
+  if (goals.empty()) return;
+  // One pass over the measurements, grouped by patient, rather than one per goal.
+  std::unordered_map<std::string, std::vector<const Measurement*>> by_patient;
+  for (const Goal* g : goals) by_patient[g->patient.value];
+  for (const auto& [id, m] : c.state.table<Measurement>()) {
+    if (m.deleted) continue;
+    auto it = by_patient.find(m.patient.value);
+    if (it != by_patient.end()) it->second.push_back(&m);
+  }
+  for (const Goal* g : goals) {
+    const GoalEvaluation e = evaluate(*g, by_patient[g->patient.value]);
+    if (e.progress != GoalProgress::OffTrack) continue;
+    const std::string day = e.series.back().taken_at.substr(0, 10);
+    WorkItem item = c.item("goal_off_track", "goal:" + g->id.value + ":" + day, g->patient, EntityType::Goal, g->id.value,
+                           parse_civil_date(day).value_or(c.today));
+    item.reason = e.message.substr(0, e.message.size() - 1) + trend_words(e.trend.trend) + ": " + g->description;
+    item.next_action = "Review the goal with the patient and the care team";
+    out.push_back(std::move(item));
+  }
+}
+
+}  // namespace core

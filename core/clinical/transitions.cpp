@@ -1,0 +1,202 @@
+// The transitional-care episode of a discharge and its clocks, read from the patient's notes,
+// appointments and medication reconciliations (sources in transitions.hpp).
+#include "transitions.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/scheduling/appointment_time.hpp"
+#include "core/scheduling/business_days.hpp"
+#include "core/state.hpp"
+
+namespace core {
+namespace {
+
+// What one patient's episodes are read from.
+struct PatientRecords {
+  std::vector<const Note*> notes;
+  std::vector<const MedicationReconciliation*> reconciliations;
+};
+
+CivilDate add_days(CivilDate day, int n) { return CivilDate{date::sys_days{day} + date::days{n}}; }
+
+std::optional<CivilDate> note_day(const Note& n) {
+  return n.at.size() < 10 ? std::nullopt : parse_civil_date(std::string_view(n.at).substr(0, 10));
+}
+
+bool is_interactive(const Note& n) { return n.kind == "call" || n.kind == "visit" || n.kind == "message"; }
+bool is_reached(const Note& n) { return n.outcome == "reached" || n.outcome == "completed"; }
+bool is_face_to_face(const Appointment& a) {
+  return a.type == "office_visit" || a.type == "home_visit" || a.type == "follow_up";
+}
+bool is_attended(const Appointment& a) { return a.status == "completed" || a.status == "arrived"; }
+
+std::string words(std::string code) {
+  std::replace(code.begin(), code.end(), '_', ' ');
+  return code;
+}
+
+// "call, reached (daughter)": who wrote the note is not kept on the record, so its kind and
+// outcome say what happened.
+std::string note_words(const Note& n) {
+  std::string out = words(n.kind) + ", " + (n.outcome.empty() ? "no outcome recorded" : words(n.outcome));
+  if (!n.with_whom.empty()) out += " (" + n.with_whom + ")";
+  return out;
+}
+
+// Inside (discharge, last]: after the discharge day, on or before the last day.
+bool after_and_by(CivilDate day, CivilDate discharge, CivilDate last) { return discharge < day && !(last < day); }
+
+void meet(TransitionClock& clock, CivilDate on, std::string by, EntityType type, const std::string& id) {
+  clock.met = true;
+  clock.met_on = on;
+  clock.met_by = std::move(by);
+  clock.met_by_type = type;
+  clock.met_by_id = id;
+}
+
+void read_contact(TransitionEpisode& ep, const PatientRecords& records) {
+  std::vector<std::pair<CivilDate, const Note*>> reached, attempts;
+  for (const Note* n : records.notes) {
+    auto day = note_day(*n);
+    if (!day || !is_interactive(*n) || !after_and_by(*day, ep.discharge_date, ep.contact.due)) continue;
+    if (is_reached(*n)) reached.emplace_back(*day, n);
+    else if (!n->outcome.empty()) attempts.emplace_back(*day, n);
+  }
+  auto by_day = [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second->at < b.second->at; };
+  std::sort(reached.begin(), reached.end(), by_day);
+  std::sort(attempts.begin(), attempts.end(), by_day);
+  for (const auto& [day, n] : attempts) ep.attempts.push_back(n);
+  if (!reached.empty()) {
+    const auto& [day, n] = reached.front();
+    return meet(ep.contact, day, note_words(*n), EntityType::Note, n->id.value);
+  }
+  if (attempts.size() >= static_cast<std::size_t>(kTcmAttemptsThatCount)) {
+    const auto& [day, n] = attempts[kTcmAttemptsThatCount - 1];
+    std::string by = std::to_string(attempts.size()) + " documented unsuccessful attempts: ";
+    for (std::size_t i = 0; i < attempts.size(); ++i)
+      by += (i ? "; " : "") + note_words(*attempts[i].second) + " on " + format_civil_date(attempts[i].first);
+    meet(ep.contact, day, by, EntityType::Note, n->id.value);
+  }
+}
+
+std::string visit_by(const State& state, const Appointment& a) {
+  if (const Practitioner* p = state.find(a.practitioner)) return p->name;
+  if (!a.location.empty()) return a.location;
+  return appointment_type_words(a.type) + ", no practitioner recorded";
+}
+
+void read_visit(TransitionEpisode& ep, const State& state) {
+  auto index = state.appointments_by_party.find(patient_party(ep.discharge->patient.value));
+  if (index == state.appointments_by_party.end()) return;
+  const Minutes from = wall_time(add_days(ep.discharge_date, 1), 0);
+  const Minutes to = wall_time(add_days(ep.visit.due, 1), 0);
+  for (auto it = index->second.lower_bound(from); it != index->second.end() && it->first < to; ++it) {
+    const Appointment* a = state.find(it->second);
+    if (!a || !is_face_to_face(*a)) continue;
+    if (is_attended(*a))
+      return meet(ep.visit, wall_date(it->first), visit_by(state, *a), EntityType::Appointment, a->id.value);
+    if (!ep.booked_visit && (a->status == "booked" || a->status == "confirmed")) ep.booked_visit = a;
+  }
+}
+
+void read_reconciliation(TransitionEpisode& ep, const PatientRecords& records) {
+  const MedicationReconciliation* first = nullptr;
+  for (const MedicationReconciliation* r : records.reconciliations) {
+    if (r->status != "completed" || !r->date || (!r->encounter.empty() && r->encounter != ep.discharge->id)) continue;
+    if (*r->date < ep.discharge_date || ep.medication_reconciliation.due < *r->date) continue;
+    if (!first || *r->date < *first->date) first = r;
+  }
+  if (first)
+    meet(ep.medication_reconciliation, *first->date,
+         first->performed_by.empty() ? "not recorded who reconciled" : first->performed_by,
+         EntityType::MedicationReconciliation, first->id.value);
+}
+
+int visit_window(const Encounter& e) {
+  if (e.complexity == "moderate") return kTcmVisitDaysModerate;
+  return kTcmVisitDaysHigh;
+}
+
+TransitionEpisode build_episode(const State& state, const Encounter& e, const BusinessCalendar& calendar,
+                                const PatientRecords& records) {
+  TransitionEpisode ep;
+  ep.discharge = &e;
+  ep.discharge_date = *e.discharge_date;
+  ep.complexity_recorded = !e.complexity.empty();
+  ep.visit_window_days = visit_window(e);
+  ep.contact.due = calendar.add_business_days(ep.discharge_date, kTcmContactBusinessDays);
+  ep.visit.due = add_days(ep.discharge_date, ep.visit_window_days);
+  ep.episode_end = add_days(ep.discharge_date, kTcmEpisodeDays - 1);
+  read_contact(ep, records);
+  read_visit(ep, state);
+  // CMS MLN908628: medication reconciliation no later than the date of the face-to-face visit.
+  ep.medication_reconciliation.due = ep.visit.met ? *ep.visit.met_on : ep.visit.due;
+  read_reconciliation(ep, records);
+  return ep;
+}
+
+void add_records(const State& state, std::unordered_map<std::string, PatientRecords>& by_patient) {
+  for (const auto& [id, n] : state.table<Note>()) {
+    auto it = n.deleted ? by_patient.end() : by_patient.find(n.patient.value);
+    if (it != by_patient.end()) it->second.notes.push_back(&n);
+  }
+  for (const auto& [id, r] : state.table<MedicationReconciliation>()) {
+    auto it = r.deleted ? by_patient.end() : by_patient.find(r.patient.value);
+    if (it != by_patient.end()) it->second.reconciliations.push_back(&r);
+  }
+}
+
+}  // namespace
+
+int TransitionEpisode::episode_day(CivilDate day) const {
+  return (date::sys_days{day} - date::sys_days{discharge_date}).count() + 1;
+}
+
+bool opens_transition_episode(const Encounter& e) {
+  if (e.deleted || !e.discharge_date) return false;
+  if (e.kind != "inpatient" && e.kind != "observation" && e.kind != "skilled_nursing") return false;
+  return e.discharge_disposition != "died" && e.discharge_disposition != "skilled_nursing" &&
+         e.discharge_disposition != "rehab";
+}
+
+std::optional<TransitionEpisode> transition_episode(const State& state, const Encounter& e,
+                                                    const BusinessCalendar& calendar) {
+  if (!opens_transition_episode(e)) return std::nullopt;
+  std::unordered_map<std::string, PatientRecords> by_patient{{e.patient.value, {}}};
+  add_records(state, by_patient);
+  return build_episode(state, e, calendar, by_patient[e.patient.value]);
+}
+
+std::vector<TransitionEpisode> transition_episodes(const State& state, const Id<Patient>& patient,
+                                                   const BusinessCalendar& calendar) {
+  std::unordered_map<std::string, PatientRecords> by_patient{{patient.value, {}}};
+  add_records(state, by_patient);
+  std::vector<TransitionEpisode> out;
+  for (const auto& [id, e] : state.table<Encounter>())
+    if (e.patient == patient && opens_transition_episode(e))
+      out.push_back(build_episode(state, e, calendar, by_patient[patient.value]));
+  std::sort(out.begin(), out.end(), [](const TransitionEpisode& a, const TransitionEpisode& b) {
+    return a.discharge_date != b.discharge_date ? b.discharge_date < a.discharge_date
+                                                : a.discharge->id < b.discharge->id;
+  });
+  return out;
+}
+
+std::vector<TransitionEpisode> episodes_open_on(const State& state, CivilDate day, const BusinessCalendar& calendar) {
+  std::vector<const Encounter*> open;
+  std::unordered_map<std::string, PatientRecords> by_patient;
+  for (const auto& [id, e] : state.table<Encounter>()) {
+    if (!opens_transition_episode(e) || day < *e.discharge_date) continue;
+    if (add_days(*e.discharge_date, kTcmEpisodeDays - 1) < day) continue;
+    open.push_back(&e);
+    by_patient[e.patient.value];
+  }
+  std::vector<TransitionEpisode> out;
+  if (open.empty()) return out;
+  add_records(state, by_patient);
+  for (const Encounter* e : open) out.push_back(build_episode(state, *e, calendar, by_patient[e->patient.value]));
+  return out;
+}
+
+}  // namespace core
