@@ -58,10 +58,28 @@ async function click(win, label) {
   x('click', '1');
 }
 
+// Replaces a field's text, then waits until the app's hook shows the field holding it. Under a
+// loaded machine an X event is now and then lost; one lost attempt is retried and logged.
 async function typeInto(win, label, text) {
-  await click(win, label);
-  x('key', 'ctrl+a');
-  x('type', '--delay', '20', text);
+  for (let attempt = 1; ; ++attempt) {
+    await click(win, label);
+    await sleep(150);  // one frame for the field to take the keyboard
+    // Ctrl+A as a hand presses it: xdotool's own chord lasts a few milliseconds, and with both
+    // cores busy the app then reads the A without the Ctrl held.
+    x('keydown', 'ctrl'); await sleep(100); x('key', 'a'); await sleep(100); x('keyup', 'ctrl');
+    x('type', '--delay', '20', text);
+    if (await holdsText(label, text)) return;
+    const now = readHook()?.widgets?.find((w) => w.label === label)?.text ?? '';
+    if (attempt === 2) fail(`"${label}" holds "${now}" after typing "${text}" twice`);
+    console.log(`     "${label}" held "${now}" after typing; typing again`);
+  }
+}
+
+async function holdsText(label, text, timeoutMs = 3000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(50)) {
+    if (readHook()?.widgets?.find((w) => w.label === label)?.text === text) return true;
+  }
+  return false;
 }
 
 async function quit(app) {

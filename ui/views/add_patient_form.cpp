@@ -32,7 +32,7 @@ bool field(ViewContext& ctx, const char* label, const char* required, const char
     form.focus_first_field = false;
   }
   bool entered = ImGui::InputTextWithHint(id.c_str(), hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
-  ctx.hook.track(label);
+  ctx.hook.track(label, text);
   if (ImGui::IsItemEdited())
     std::erase_if(form.errors, [&](const core::FieldError& e) { return e.field == key; });
   if (const core::FieldError* error = error_for(form, key)) {

@@ -72,7 +72,7 @@ void draw_fields(ViewContext& ctx) {
         break;
       default: ImGui::InputTextWithHint(id.c_str(), hint_for(spec.kind), &text); break;
     }
-    ctx.hook.track("field:" + spec.name);
+    ctx.hook.track("field:" + spec.name, text);
     if (ImGui::IsItemEdited())
       std::erase_if(form.errors, [&](const core::FieldError& e) { return e.field == spec.name; });
     for (const auto& e : form.errors) {
