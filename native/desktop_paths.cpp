@@ -12,13 +12,20 @@ std::string default_data_dir() {
   return std::string(home && *home ? home : ".") + "/.local/share/liaison";
 }
 
-std::string font_dir() {
+namespace {
+std::filesystem::path executable_dir() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    auto beside = exe.parent_path() / "fonts";
-    if (std::filesystem::exists(beside / "NotoSans-Regular.ttf", ec)) return beside.string();
-  }
+  return ec ? std::filesystem::path(".") : exe.parent_path();
+}
+}  // namespace
+
+std::string asset_dir() { return (executable_dir() / "assets").string(); }
+
+std::string font_dir() {
+  std::error_code ec;
+  const auto beside = executable_dir() / "fonts";
+  if (std::filesystem::exists(beside / "NotoSans-Regular.ttf", ec)) return beside.string();
   return "/usr/share/fonts/truetype/noto";
 }
 

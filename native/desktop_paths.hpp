@@ -1,4 +1,4 @@
-// Where the desktop app keeps data and finds its font files.
+// Where the desktop app keeps data and finds its font and asset files.
 #pragma once
 #include <string>
 
@@ -8,5 +8,7 @@ namespace desktop {
 std::string default_data_dir();
 // The fonts folder installed beside the executable, else Debian's Noto folder.
 std::string font_dir();
+// The assets folder installed beside the executable.
+std::string asset_dir();
 
 }  // namespace desktop

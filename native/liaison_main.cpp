@@ -9,6 +9,7 @@
 
 #include "core/session.hpp"
 #include "desktop_paths.hpp"
+#include "desktop_platform.hpp"
 #include "host/glfw_host.hpp"
 
 namespace {
@@ -62,7 +63,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
     return 1;
   }
-  ui::App app(*session.value());
+  desktop::DesktopPlatform platform(desktop::asset_dir(), data_dir);
+  ui::App app(*session.value(), platform);
   ui::ShellStatus status;
   status.storage_note = "Data folder: " + data_dir;
   HookFile hook(hook_path);

@@ -3,12 +3,15 @@
 //   liaisonctl compact --data DIR   fold the journal into a new snapshot
 //   liaisonctl calendar --data DIR (--patient ID | --practitioner ID) --out FILE
 //                                   write those appointments to an iCalendar file (calendar_export.cpp)
+//   liaisonctl figures --data DIR [--coordinator NAME] [--from DATE] [--to DATE]
+//                                   print the caseload figures (figures_command.cpp)
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
 
 #include "calendar_export.hpp"
+#include "figures_command.hpp"
 #include "core/session.hpp"
 #include "core/store_check.hpp"
 #include "desktop_paths.hpp"
@@ -59,8 +62,12 @@ int main(int argc, char** argv) {
   liaisonctl::CalendarRequest calendar;
   calendar.data_dir = dir;
   auto* calendar_cmd = liaisonctl::add_calendar_command(cli, calendar);
+  liaisonctl::FiguresRequest figures;
+  figures.data_dir = dir;
+  auto* figures_cmd = liaisonctl::add_figures_command(cli, figures);
   CLI11_PARSE(cli, argc, argv);
   if (check_cmd->parsed()) return check(dir);
   if (calendar_cmd->parsed()) return liaisonctl::export_calendar(calendar);
+  if (figures_cmd->parsed()) return liaisonctl::print_figures(figures);
   return compact(dir);
 }

@@ -2,11 +2,20 @@
 
 #include <imgui.h>
 
+#include <utility>
+
+#include "core/clinical/handout.hpp"
 #include "views/view_context.hpp"
 
 namespace ui {
 
-App::App(core::Session& session) : session_(session) { ui_.warnings = session.warnings(); }
+App::App(core::Session& session, Platform& platform) : session_(session), platform_(platform) {
+  ui_.warnings = session.warnings();
+  auto table_text = platform.read_asset("allergy_cross_reactivity.json");
+  auto table = table_text ? core::parse_allergy_table(table_text.value()) : core::Result<core::AllergyTable>(table_text.error());
+  if (table) allergy_table_ = std::move(table.value());
+  else ui_.warnings.push_back("The allergy cross-check is off: " + table.error().message);
+}
 
 std::string App::set_scale(const std::string& font_dir, float scale) {
   scale_ = scale;
@@ -36,7 +45,7 @@ void App::frame(const ShellStatus& shell) {
   ImGui::Begin("Liaison", nullptr, flags);
   ImGui::PopStyleVar();
 
-  ViewContext ctx{session_, shell, fonts_, ui_, hook_, outbox_};
+  ViewContext ctx{session_, shell, fonts_, ui_, hook_, outbox_, allergy_table_ ? &*allergy_table_ : nullptr};
   handle_shortcuts();
   draw_warnings(ctx);
   if (ui_.open_patient.empty()) draw_patient_list(ctx);
@@ -49,7 +58,28 @@ void App::frame(const ShellStatus& shell) {
   draw_delete_question(ctx);
   ImGui::End();
   commit_outbox();
+  if (!ui_.handout_for.empty()) print_handout(std::exchange(ui_.handout_for, {}));
   compact_when_idle();
+}
+
+// Renders the patient's handout in their language and hands it to the platform to print.
+void App::print_handout(const std::string& patient_id) {
+  const core::Patient* patient = session_.state().find(core::Id<core::Patient>{patient_id});
+  if (!patient) return;
+  const std::string language = core::handout_language(*patient);
+  auto template_text = platform_.read_asset("handout/" + language + ".html");
+  if (!template_text) {
+    ui_.notice = template_text.error().message;
+    return;
+  }
+  const core::CivilDate today = session_.clock().today();
+  auto html = core::render_handout(session_.state(), patient->id, template_text.value(), today);
+  if (!html) {
+    ui_.notice = "The handout could not be made: " + html.error().message;
+    return;
+  }
+  auto opened = platform_.open_for_printing("handout-" + patient_id + "-" + core::format_civil_date(today), html.value());
+  ui_.notice = opened ? opened.value() : opened.error().message;
 }
 
 // Folding the journal into a snapshot takes a moment on a large store: do it after a few quiet

@@ -2,11 +2,14 @@
 // frame(); views draw from the (const) core state and queue actions; after drawing, App commits
 // the queued actions through the Session and routes the outcome back to the view that asked.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/actions.hpp"
+#include "core/clinical/allergy_check.hpp"
 #include "core/session.hpp"
+#include "ui/platform.hpp"
 #include "ui/shell_status.hpp"
 #include "ui/test_hook.hpp"
 #include "ui/theme.hpp"
@@ -16,7 +19,9 @@ namespace ui {
 
 class App {
  public:
-  explicit App(core::Session& session);
+  // Reads the allergy cross-reactivity table from the platform's assets; without it, adding a
+  // medication still works and a warning says the cross-check is off.
+  App(core::Session& session, Platform& platform);
 
   // Builds fonts and style for a display scale; call again when the scale changes, then rebuild
   // the renderer's font texture. Returns a problem to log, or "".
@@ -36,8 +41,11 @@ class App {
   template <class Form>
   void report_to(Form& form, const core::Result<core::Committed>& result);
   void announce_added(const std::string& id);
+  void print_handout(const std::string& patient_id);
 
   core::Session& session_;
+  Platform& platform_;
+  std::optional<core::AllergyTable> allergy_table_;
   UiState ui_;
   Fonts fonts_;
   float scale_ = 0.0f;

@@ -31,7 +31,7 @@ inline const std::vector<ChartTab>& chart_tabs() {
        {{EntityType::CarePlan, "care plan"}, {EntityType::Goal, "goal"}, {EntityType::Intervention, "intervention"},
         {EntityType::Task, "task"}, {EntityType::CareManagementTime, "care management time"}}},
       {"Appointments", {{EntityType::Appointment, "appointment"}, {EntityType::Referral, "referral"}}},
-      {"Hospital stays", {{EntityType::Encounter, "encounter"}}},
+      {"Transitions of care", {{EntityType::Encounter, "hospital stay or visit"}}},
       {"Insurance", {{EntityType::Coverage, "coverage"}, {EntityType::PriorAuthorization, "prior authorization"}}},
       {"Family and caregivers", {{EntityType::RelatedPerson, "family member or caregiver"}}},
       {"Care team", {{EntityType::CareTeamMember, "care team member"}}},

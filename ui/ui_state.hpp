@@ -5,8 +5,10 @@
 #include <vector>
 
 #include <map>
+#include <memory>
 #include <optional>
 
+#include "core/clinical/allergy_check.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/result.hpp"
 #include "core/session.hpp"
@@ -38,6 +40,11 @@ struct RecordForm {
   std::map<std::string, bool> flags;        // ticked boxes per field
   std::vector<core::FieldError> errors;
   std::string failure;
+  // Allergy warnings for the medication name being typed, and what they were worked out for.
+  std::vector<core::AllergyWarning> allergy_warnings;
+  std::string warned_name;
+  long warned_version = -1;
+  float footer_height = 0;  // below the scrolling fields, as drawn in the last frame
 };
 
 struct PendingDelete {
@@ -46,17 +53,21 @@ struct PendingDelete {
   std::string title;  // what is about to be deleted, for the question
 };
 
+struct ClinicalView;  // what the clinical rules say about the open chart (views/clinical_panels.cpp)
+
 struct UiState {
   AddPatientForm add_patient;
   RecordForm record_form;
   std::optional<PendingDelete> pending_delete;
   std::string open_patient;  // the chart being shown; empty for the patient list
+  std::string handout_for;   // a patient whose handout to print after this frame
   long data_version = 0;     // counts commits, so cached views know when to refresh
   struct {
     std::string patient_id;
     long version = -1;
     std::vector<core::HistoryEntry> entries;
   } history_cache;
+  std::shared_ptr<ClinicalView> clinical;
   std::string notice;                 // the last confirmation, e.g. "Added Ada Lovelace."
   std::vector<std::string> warnings;  // problems found when the data was opened, until dismissed
   bool quit_requested = false;

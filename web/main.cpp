@@ -12,6 +12,7 @@
 
 #include "core/session.hpp"
 #include "host/glfw_host.hpp"
+#include "web_platform.hpp"
 
 namespace {
 
@@ -35,6 +36,7 @@ struct WebShell {
   core::SystemClock clock;
   std::unique_ptr<core::Session> session;
   GlfwHost host;
+  WebPlatform platform;
   std::unique_ptr<ui::App> app;
   bool publish_hook = false;
   std::string last_hook;
@@ -97,7 +99,7 @@ int main() {
     js_show_failure(("Liaison could not start its display (WebGL2): " + problem).c_str());
     return 1;
   }
-  shell.app = std::make_unique<ui::App>(*shell.session);
+  shell.app = std::make_unique<ui::App>(*shell.session, shell.platform);
   shell.publish_hook = js_test_hook_enabled() != 0;
   emscripten_set_main_loop_arg(run_frame, &shell, 0, true);
   return 0;

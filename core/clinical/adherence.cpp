@@ -75,4 +75,9 @@ KeepRate appointment_keep_rate(const State& state, const Id<Patient>& patient) {
   return {a.kept, a.no_shows};
 }
 
+KeepRate appointment_keep_rate(const State& state, const Id<Patient>& patient, CivilDate first, CivilDate last) {
+  const Attendance a = attendance(state, patient, first, last);
+  return {a.kept, a.no_shows};
+}
+
 }  // namespace core

@@ -50,5 +50,7 @@ struct KeepRate {
   std::string summary() const;         // e.g. "Kept 9 of 10 appointments (90 %)"
 };
 KeepRate appointment_keep_rate(const State& state, const Id<Patient>& patient);
+// Only the appointments whose day lies in [first, last], both included.
+KeepRate appointment_keep_rate(const State& state, const Id<Patient>& patient, CivilDate first, CivilDate last);
 
 }  // namespace core

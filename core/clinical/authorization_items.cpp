@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/clinical/caseload_figures.hpp"
 #include "core/scheduling/appointment_time.hpp"
 #include "core/state.hpp"
 #include "core/worklist/item_kinds.hpp"
@@ -115,10 +116,7 @@ TurnaroundFigures prior_auth_turnaround(const State& state, CivilDate from, Civi
   for (const auto& [id, a] : state.table<PriorAuthorization>()) {
     auto n = turnaround_days(a);
     if (a.deleted || !n || *a.decision_date < from || to < *a.decision_date) continue;
-    if (!coordinator.empty()) {
-      const Patient* p = state.find(a.patient);
-      if (!p || p->coordinator != coordinator) continue;
-    }
+    if (!in_caseload(state, a.patient, coordinator)) continue;
     days.push_back(*n);
   }
   TurnaroundFigures out;

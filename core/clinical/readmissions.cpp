@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/clinical/caseload_figures.hpp"
 #include "core/state.hpp"
 
 namespace core {
@@ -75,8 +76,13 @@ std::vector<Readmission> readmissions(const State& state) {
 }
 
 ReadmissionCount count_readmissions(const State& state, CivilDate from, CivilDate to) {
+  return count_readmissions(state, from, to, std::string());
+}
+
+ReadmissionCount count_readmissions(const State& state, CivilDate from, CivilDate to, const std::string& coordinator) {
   ReadmissionCount total;
   for (const auto& [patient, stays] : stays_by_patient(state)) {
+    if (!in_caseload(state, Id<Patient>{patient}, coordinator)) continue;
     const ReadmissionCount c = count_among(stays, from, to);
     total.discharges += c.discharges;
     total.readmitted += c.readmitted;

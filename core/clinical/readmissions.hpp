@@ -4,6 +4,7 @@
 // admission to a hospital within 30 days of a discharge from the same or another hospital).
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/civil_date.hpp"
@@ -38,5 +39,7 @@ struct ReadmissionCount {
 };
 ReadmissionCount count_readmissions(const State& state, CivilDate from, CivilDate to);  // the whole clinic
 ReadmissionCount count_readmissions(const State& state, const Id<Patient>& patient, CivilDate from, CivilDate to);
+// One coordinator's patients (in_caseload, core/clinical/caseload_figures.hpp); the whole clinic when empty.
+ReadmissionCount count_readmissions(const State& state, CivilDate from, CivilDate to, const std::string& coordinator);
 
 }  // namespace core

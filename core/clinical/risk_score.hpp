@@ -20,6 +20,8 @@ struct RecordRef {
 };
 
 struct ScoreInput {
+  ScoreInput() = default;
+  explicit ScoreInput(std::string input_name) : name(std::move(input_name)) {}
   std::string name;     // e.g. "Length of stay"
   bool missing = false;
   std::string value;    // e.g. "3 days"; when missing, what to record

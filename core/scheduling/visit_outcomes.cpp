@@ -1,5 +1,7 @@
 #include "visit_outcomes.hpp"
 
+#include <optional>
+
 #include "core/scheduling/appointment_time.hpp"
 #include "core/scheduling/availability.hpp"
 #include "core/state.hpp"
@@ -96,17 +98,34 @@ Result<ActionGroup> record_no_show(const State& state, const Id<Appointment>& id
   return group;
 }
 
-Attendance attendance(const State& state, const Id<Patient>& patient) {
+namespace {
+
+// Kept and missed among the patient's appointments starting in [from, to) (wall times).
+Attendance attendance_between(const State& state, const Id<Patient>& patient, std::optional<Minutes> from,
+                              std::optional<Minutes> to) {
   Attendance out;
   auto index = state.appointments_by_party.find(patient_party(patient.value));
   if (index == state.appointments_by_party.end()) return out;
-  for (const auto& [start, id] : index->second) {
-    const Appointment* a = state.find(id);
+  auto it = from ? index->second.lower_bound(*from) : index->second.begin();
+  const auto end = to ? index->second.lower_bound(*to) : index->second.end();
+  for (; it != end; ++it) {
+    const Appointment* a = state.find(it->second);
     if (!a) continue;
     if (a->status == "completed" || a->status == "arrived") ++out.kept;
     if (a->status == "no_show") ++out.no_shows;
   }
   return out;
+}
+
+}  // namespace
+
+Attendance attendance(const State& state, const Id<Patient>& patient) {
+  return attendance_between(state, patient, std::nullopt, std::nullopt);
+}
+
+Attendance attendance(const State& state, const Id<Patient>& patient, CivilDate first, CivilDate last) {
+  if (last < first) return {};
+  return attendance_between(state, patient, wall_time(first, 0), wall_time(plus_days(last, 1), 0));
 }
 
 }  // namespace core

@@ -36,5 +36,7 @@ struct Attendance {
   double no_show_rate() const { return kept + no_shows == 0 ? 0.0 : double(no_shows) / double(kept + no_shows); }
 };
 Attendance attendance(const State& state, const Id<Patient>& patient);
+// Only the appointments whose day (the local start date) lies in [first, last], both included.
+Attendance attendance(const State& state, const Id<Patient>& patient, CivilDate first, CivilDate last);
 
 }  // namespace core

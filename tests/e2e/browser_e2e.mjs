@@ -183,6 +183,20 @@ try {
     console.log(`     screenshot ${shot}: ${checkNotBlank(shot)} colours`);
   });
 
+  await step('offline, "Print handout" opens the handout in a new tab', async () => {
+    await click(page, 'patient:Rosa Delgado');
+    await findWidget(hookOf(page), 'chart:Rosa Delgado');
+    const popup = page.waitForEvent('popup', { timeout: 20000 });
+    await click(page, 'Print handout');
+    const tab = await popup;
+    await tab.waitForLoadState();
+    const text = await tab.evaluate(() => document.body.innerText);
+    for (const expected of ['Rosa Delgado', 'Your allergies'])
+      if (!text.includes(expected)) fail(`the handout tab does not show "${expected}": ${text.slice(0, 300)}`);
+    await tab.close();
+    await click(page, 'Back to patients');
+  });
+
   await step('without IndexedDB (private mode) the app says data is not kept', async () => {
     const incognito = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
     try {

@@ -2,7 +2,7 @@
 // and keyboard events at the positions the app's test hook reports for each labelled widget.
 // Usage: node desktop_e2e.mjs <liaison binary> <output dir>
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkNotBlank, fail, findWidget, outputDir, sleep, step, waitGone } from './support.mjs';
@@ -13,6 +13,9 @@ outputDir(out);
 const work = mkdtempSync(join(tmpdir(), 'liaison-desktop-'));
 const dataDir = join(work, 'data');
 const hookFile = join(work, 'hook.json');
+// The app "opens" a handout with this command instead of a browser: a copy lands in `opened`.
+const openedDir = join(work, 'opened');
+mkdirSync(openedDir);
 
 // Xvfb picks a free display and writes its number to fd 3.
 async function startXvfb() {
@@ -35,7 +38,8 @@ function readHook() {
 
 function startApp() {
   rmSync(hookFile, { force: true });
-  const app = spawn(binary, ['--data', dataDir, '--test-hook', hookFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const app = spawn(binary, ['--data', dataDir, '--test-hook', hookFile],
+                    { env: { ...env, LIAISON_OPEN: `cp -t ${openedDir}` }, stdio: ['ignore', 'pipe', 'pipe'] });
   app.log = '';
   app.stdout.on('data', (d) => { app.log += d; });
   app.stderr.on('data', (d) => { app.log += d; });
@@ -142,6 +146,27 @@ try {
     await click(win, 'Save');
     await findWidget(readHook, 'allergy:Penicillin');
     await waitGone(readHook, 'Save');
+  });
+
+  await step('adding amoxicillin warns of the penicillin allergy, and the handout is written and opened', async () => {
+    const win = await windowId();
+    await click(win, 'tab:Medications');
+    await click(win, 'Add medication');
+    await typeInto(win, 'field:name', 'Amoxicillin 500 mg capsules');
+    await findWidget(readHook, 'allergy-warning');
+    const shot = join(out, 'desktop-allergy-warning.png');
+    execFileSync('import', ['-window', 'root', shot], { env });
+    checkNotBlank(shot);
+    await click(win, 'Save');
+    await findWidget(readHook, 'medication:Amoxicillin 500 mg capsules');
+    await click(win, 'Print handout');
+    let handout = null;
+    for (let i = 0; i < 50 && !handout; ++i, await sleep(100)) handout = readdirSync(openedDir).find((f) => f.endsWith('.html'));
+    if (!handout) fail('no handout was opened after "Print handout"');
+    const html = readFileSync(join(openedDir, handout), 'utf8');
+    for (const expected of ['Tomas Okafor', 'Penicillin', 'Amoxicillin 500 mg capsules'])
+      if (!html.includes(expected)) fail(`the handout ${handout} does not mention "${expected}"`);
+    if (!existsSync(join(dataDir, 'handouts', handout))) fail(`the handout is not kept in the data folder's handouts/`);
   });
 
   await step('Ctrl+Q quits; a restart on the same data folder lists the patient and the allergy', async () => {

@@ -2,6 +2,8 @@
 // coverage, care team lead) and one tab per part of the record, plus the record's history.
 #include <imgui.h>
 
+#include <string_view>
+
 #include "ui/chart_sections.hpp"
 #include "ui/record_text.hpp"
 #include "view_context.hpp"
@@ -106,6 +108,12 @@ void draw_patient_chart(ViewContext& ctx) {
   if (ImGui::Button("Edit details")) open_record_form(ctx, core::EntityType::Patient, "patient details", p->id.value, p->id.value);
   ctx.hook.track("Edit details");
   ImGui::SameLine();
+  const bool print = ImGui::Button("Print handout") ||
+                     (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_P, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup));
+  ctx.hook.track("Print handout");
+  if (print) ctx.ui.handout_for = p->id.value;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The patient and family handout, in their language (Ctrl+P)");
+  ImGui::SameLine();
   if (ImGui::Button("Delete patient"))
     ctx.ui.pending_delete = PendingDelete{core::EntityType::Patient, p->id.value, p->display_name()};
   draw_header(ctx, *p);
@@ -117,6 +125,8 @@ void draw_patient_chart(ViewContext& ctx) {
     ctx.hook.track(std::string("tab:") + tab.title);
     if (!open) continue;
     ImGui::BeginChild("tab-body", {0, -bottom});
+    if (std::string_view(tab.title) == "Transitions of care") draw_transitions_panel(ctx, *p);
+    if (std::string_view(tab.title) == "Care plan") draw_care_plan_panel(ctx, *p);
     for (const ChartSection& section : tab.sections) draw_record_table(ctx, section.type, section.title, p->id.value);
     ImGui::EndChild();
     ImGui::EndTabItem();

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "ui/record_text.hpp"
 #include "view_context.hpp"
 
@@ -10,6 +12,40 @@ namespace ui {
 namespace {
 
 constexpr ImVec4 kErrorColour{0.75f, 0.10f, 0.10f, 1.0f};
+
+// While a medication is typed, the patient's allergies that it may touch (same drug, same class
+// or a cross-reactive class), worked out again only when the name or the data changes.
+const std::vector<core::AllergyWarning>& medication_warnings(ViewContext& ctx) {
+  RecordForm& form = ctx.ui.record_form;
+  const std::string& name = form.text["name"];
+  if (form.warned_name != name || form.warned_version != ctx.ui.data_version) {
+    form.warned_name = name;
+    form.warned_version = ctx.ui.data_version;
+    form.allergy_warnings.clear();
+    if (ctx.allergy_table && !name.empty())
+      form.allergy_warnings = core::allergy_warnings(*ctx.allergy_table, ctx.session.state(),
+                                                     core::Id<core::Patient>{form.patient_id}, name);
+  }
+  return form.allergy_warnings;
+}
+
+// Returns whether there is a warning to heed.
+bool draw_allergy_warnings(ViewContext& ctx) {
+  if (ctx.ui.record_form.type != core::EntityType::Medication) return false;
+  const auto& warnings = medication_warnings(ctx);
+  for (const core::AllergyWarning& w : warnings) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::TextWrapped("Allergy warning%s: %s", w.severity.empty() ? "" : (" (" + w.severity + ")").c_str(),
+                       w.sentence.c_str());
+    ImGui::PopStyleColor();
+    ctx.hook.track("allergy-warning");
+    if (w.source.empty()) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("Source: %s", w.source.c_str());
+    ImGui::PopStyleColor();
+  }
+  return !warnings.empty();
+}
 
 const char* hint_for(core::FieldKind kind) {
   switch (kind) {
@@ -102,6 +138,15 @@ nlohmann::json collect_fields(const RecordForm& form) {
   return fields;
 }
 
+// Moves the current window up when it has grown past the bottom of the screen (an allergy
+// warning appears under the fields while typing), so the buttons stay in view.
+void keep_inside_viewport() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const float overflow = pos.y + ImGui::GetWindowHeight() - (viewport->WorkPos.y + viewport->WorkSize.y);
+  if (overflow > 0) ImGui::SetWindowPos({pos.x, std::max(viewport->WorkPos.y, pos.y - overflow)});
+}
+
 }  // namespace
 
 void open_record_form(ViewContext& ctx, core::EntityType type, const std::string& title, const std::string& id,
@@ -129,14 +174,23 @@ void draw_record_form(ViewContext& ctx) {
   ImGui::SetNextWindowSize({ImGui::GetFontSize() * 30, 0});
   ImGui::SetNextWindowSizeConstraints({0, 0}, {FLT_MAX, ImGui::GetMainViewport()->WorkSize.y * 0.9f});
   if (!ImGui::BeginPopupModal(popup.c_str(), &form.open, ImGuiWindowFlags_NoSavedSettings)) return;
+  // The fields scroll; what is below them (warnings, buttons) stays in view however long the
+  // form, using the height it took in the last frame.
+  const float footer = std::max(form.footer_height, ImGui::GetFrameHeightWithSpacing() * 2);
+  ImGui::SetNextWindowSizeConstraints({0, 0}, {FLT_MAX, ImGui::GetMainViewport()->WorkSize.y * 0.9f - footer -
+                                                            ImGui::GetFrameHeight() - 2 * ImGui::GetStyle().WindowPadding.y});
+  ImGui::BeginChild("fields", {0, 0}, ImGuiChildFlags_AutoResizeY);
   core::visit_entity(form.type, [&]<class T>() { draw_fields<T>(ctx); });
+  ImGui::EndChild();
+  const float footer_top = ImGui::GetCursorPosY();
   if (!form.failure.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
     ImGui::TextWrapped("%s", form.failure.c_str());
     ImGui::PopStyleColor();
   }
   ImGui::Separator();
-  bool save = ImGui::Button("Save");
+  const bool warned = draw_allergy_warnings(ctx);
+  bool save = ImGui::Button(warned ? "Save anyway###save" : "Save###save");
   ctx.hook.track("Save");
   ImGui::SameLine();
   bool cancel = ImGui::Button("Cancel");
@@ -145,6 +199,8 @@ void draw_record_form(ViewContext& ctx) {
     if (form.id.empty()) ctx.outbox.push_back(core::CreateRecord{form.type, std::move(fields)});
     else ctx.outbox.push_back(core::UpdateRecord{form.type, form.id, std::move(fields)});
   }
+  form.footer_height = ImGui::GetCursorPosY() - footer_top;
+  keep_inside_viewport();
   if (cancel || ImGui::IsKeyPressed(ImGuiKey_Escape)) form.open = false;
   if (!form.open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();

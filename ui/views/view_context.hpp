@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/actions.hpp"
+#include "core/clinical/allergy_check.hpp"
 #include "core/session.hpp"
 #include "ui/shell_status.hpp"
 #include "ui/test_hook.hpp"
@@ -19,6 +20,7 @@ struct ViewContext {
   UiState& ui;
   TestHook& hook;
   std::vector<core::Action>& outbox;
+  const core::AllergyTable* allergy_table;  // null when the table could not be read
 };
 
 void draw_patient_list(ViewContext& ctx);
@@ -30,6 +32,10 @@ void draw_delete_question(ViewContext& ctx);
 void open_record_form(ViewContext& ctx, core::EntityType type, const std::string& title, const std::string& id,
                       const std::string& patient_id);
 void draw_add_patient_form(ViewContext& ctx);
+// Computed views of the open chart: transitions of care and risk scores; care management, care
+// plan completeness and goals.
+void draw_transitions_panel(ViewContext& ctx, const core::Patient& p);
+void draw_care_plan_panel(ViewContext& ctx, const core::Patient& p);
 void draw_status_bar(ViewContext& ctx);
 void draw_warnings(ViewContext& ctx);
 

@@ -1,0 +1,10 @@
+// The browser's side of ui::Platform: assets from the preloaded /assets folder, and printable
+// pages opened in a new tab (kept in memory as a Blob, so it works offline) with the print dialog.
+#pragma once
+#include "ui/platform.hpp"
+
+class WebPlatform : public ui::Platform {
+ public:
+  core::Result<std::string> read_asset(const std::string& path) override;
+  core::Result<std::string> open_for_printing(const std::string& name, const std::string& html) override;
+};
