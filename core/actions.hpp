@@ -39,6 +39,7 @@ struct ActionGroup {
     std::string label;  // names the step in an error, e.g. "Occurrence 3 (2027-01-12 09:00)"
     // Fields that take the id of the record an earlier create step of this group makes, by that
     // step's index: {"reconciliation", 0} links a discrepancy to the reconciliation of step 0.
+    // Update steps take them too.
     std::vector<std::pair<std::string, std::size_t>> ids_from_steps = {};
   };
   std::vector<Step> steps;

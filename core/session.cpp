@@ -156,7 +156,10 @@ Result<Committed> Session::group(const ActionGroup& action) {
       const auto& update = std::get<UpdateRecord>(step.action);
       type = update.type;
       id = update.id;
-      fields = validate_fields(type, id, false, update.fields, state_, clock_.today());
+      nlohmann::json values = update.fields;
+      for (const auto& [field, index] : step.ids_from_steps)
+        if (index < created.size()) values[field] = created[index];
+      fields = validate_fields(type, id, false, values, state_, clock_.today());
     }
     created.push_back(std::holds_alternative<CreateRecord>(step.action) ? id : std::string());
     if (!fields) {

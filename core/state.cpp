@@ -47,9 +47,34 @@ std::vector<std::string> index_keys(const Appointment& a) {
   return keys;
 }
 
-void index_appointment(State& state, const Appointment& before, const Appointment& after) {
+// Takes `record` out of one by-start list of a pointer index, dropping the list when it empties.
+void unlink(std::unordered_map<std::string, State::AppointmentsByStart>& index, const std::string& key, Minutes start,
+            const Appointment* record) {
+  auto list = index.find(key);
+  if (list == index.end()) return;
+  auto [from, to] = list->second.equal_range(start);
+  for (auto it = from; it != to; ++it)
+    if (it->second == record) {
+      list->second.erase(it);
+      break;
+    }
+  if (list->second.empty()) index.erase(list);
+}
+
+void link(State& state, const Appointment& record) {
+  auto start = parse_wall_time(record.start);
+  if (!start || record.deleted) return;
+  if (!record.patient.empty()) state.appointments_of_patient[record.patient.value].emplace(*start, &record);
+  state.appointments_with_status[record.status].emplace(*start, &record);
+}
+
+// `before` is a copy of `record` as it was; `record` is the live one the pointer indexes hold.
+void index_appointment(State& state, const Appointment& before, const Appointment& record) {
+  const Appointment& after = record;
   if (before == after) return;
   if (auto start = parse_wall_time(before.start); start && !before.deleted) {
+    if (!before.patient.empty()) unlink(state.appointments_of_patient, before.patient.value, *start, &record);
+    unlink(state.appointments_with_status, before.status, *start, &record);
     for (const std::string& key : index_keys(before)) {
       auto& by_start = state.appointments_by_party[key];
       auto [from, to] = by_start.equal_range(*start);
@@ -63,9 +88,32 @@ void index_appointment(State& state, const Appointment& before, const Appointmen
   }
   if (auto start = parse_wall_time(after.start); start && !after.deleted)
     for (const std::string& key : index_keys(after)) state.appointments_by_party[key].emplace(*start, after.id);
+  link(state, record);
 }
 
 }  // namespace
+
+State::State(const State& other)
+    : tables(other.tables), patients_by_mrn(other.patients_by_mrn), appointments_by_party(other.appointments_by_party) {
+  for (const auto& [id, a] : table<Appointment>()) link(*this, a);
+}
+
+State& State::operator=(const State& other) {
+  if (this != &other) *this = State(other);
+  return *this;
+}
+
+const State::AppointmentsByStart& State::appointments_of(const Id<Patient>& patient) const {
+  static const AppointmentsByStart none;
+  auto it = appointments_of_patient.find(patient.value);
+  return it == appointments_of_patient.end() ? none : it->second;
+}
+
+const State::AppointmentsByStart& State::appointments_in_status(const std::string& status) const {
+  static const AppointmentsByStart none;
+  auto it = appointments_with_status.find(status);
+  return it == appointments_with_status.end() ? none : it->second;
+}
 
 bool State::exists(EntityType type, const std::string& id) const {
   return visit_entity(type, [&]<class T>() { return find(Id<T>{id}) != nullptr; });

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/change.hpp"
@@ -24,6 +25,22 @@ struct State {
   // Live appointments by what they occupy (see appointment_parties) and by status (status_key),
   // ordered by wall start time.
   std::map<std::string, std::multimap<Minutes, Id<Appointment>>> appointments_by_party;
+  // The same live appointments of each patient (keyed by patient id) and of each status, pointing
+  // at the records themselves: the worklist reads them per patient and per kind, and building a
+  // "patient:<id>" key and a find() per appointment was most of its cost. The pointers stay valid
+  // because map nodes never move; apply() takes a record out before it is deleted or forgotten,
+  // and a copied State re-points them at its own records (see the copy constructor).
+  using AppointmentsByStart = std::multimap<Minutes, const Appointment*>;
+  std::unordered_map<std::string, AppointmentsByStart> appointments_of_patient;
+  std::unordered_map<std::string, AppointmentsByStart> appointments_with_status;
+
+  State() = default;
+  State(State&&) = default;
+  State& operator=(State&&) = default;
+  // Copies every member and rebuilds the pointer indexes above; a member added to State must be
+  // copied here too.
+  State(const State& other);
+  State& operator=(const State& other);
 
   template <class T> Table<T>& table() { return std::get<Table<T>>(tables); }
   template <class T> const Table<T>& table() const { return std::get<Table<T>>(tables); }
@@ -38,6 +55,9 @@ struct State {
   bool contains(EntityType type, const std::string& id) const;  // live or deleted
 
   const Patient* patient_with_mrn(const std::string& mrn) const;
+  // A patient's live appointments, or those with a status, by wall start time (empty if none).
+  const AppointmentsByStart& appointments_of(const Id<Patient>& patient) const;
+  const AppointmentsByStart& appointments_in_status(const std::string& status) const;
   // Live patients ordered by display name (case-insensitive), then id, as lists show them.
   std::vector<const Patient*> patients_by_name() const;
 

@@ -3,6 +3,8 @@
 //   liaisonctl compact --data DIR   fold the journal into a new snapshot
 //   liaisonctl calendar --data DIR (--patient ID | --practitioner ID) --out FILE
 //                                   write those appointments to an iCalendar file (calendar_export.cpp)
+//   liaisonctl import --data DIR [--dry-run] FILE...
+//                                   import FHIR R4 files as one change (fhir_import_command.cpp)
 //   liaisonctl figures --data DIR [--coordinator NAME] [--from DATE] [--to DATE]
 //                                   print the caseload figures (figures_command.cpp)
 #include <CLI/CLI.hpp>
@@ -11,6 +13,7 @@
 #include <filesystem>
 
 #include "calendar_export.hpp"
+#include "fhir_import_command.hpp"
 #include "figures_command.hpp"
 #include "core/session.hpp"
 #include "core/store_check.hpp"
@@ -62,12 +65,16 @@ int main(int argc, char** argv) {
   liaisonctl::CalendarRequest calendar;
   calendar.data_dir = dir;
   auto* calendar_cmd = liaisonctl::add_calendar_command(cli, calendar);
+  liaisonctl::ImportRequest import_request;
+  import_request.data_dir = dir;
+  auto* import_cmd = liaisonctl::add_import_command(cli, import_request);
   liaisonctl::FiguresRequest figures;
   figures.data_dir = dir;
   auto* figures_cmd = liaisonctl::add_figures_command(cli, figures);
   CLI11_PARSE(cli, argc, argv);
   if (check_cmd->parsed()) return check(dir);
   if (calendar_cmd->parsed()) return liaisonctl::export_calendar(calendar);
+  if (import_cmd->parsed()) return liaisonctl::import_files(import_request);
   if (figures_cmd->parsed()) return liaisonctl::print_figures(figures);
   return compact(dir);
 }

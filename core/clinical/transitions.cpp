@@ -87,13 +87,12 @@ std::string visit_by(const State& state, const Appointment& a) {
 }
 
 void read_visit(TransitionEpisode& ep, const State& state) {
-  auto index = state.appointments_by_party.find(patient_party(ep.discharge->patient.value));
-  if (index == state.appointments_by_party.end()) return;
+  const auto& by_start = state.appointments_of(ep.discharge->patient);
   const Minutes from = wall_time(add_days(ep.discharge_date, 1), 0);
   const Minutes to = wall_time(add_days(ep.visit.due, 1), 0);
-  for (auto it = index->second.lower_bound(from); it != index->second.end() && it->first < to; ++it) {
-    const Appointment* a = state.find(it->second);
-    if (!a || !is_face_to_face(*a)) continue;
+  for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it) {
+    const Appointment* a = it->second;
+    if (!is_face_to_face(*a)) continue;
     if (is_attended(*a))
       return meet(ep.visit, wall_date(it->first), visit_by(state, *a), EntityType::Appointment, a->id.value);
     if (!ep.booked_visit && (a->status == "booked" || a->status == "confirmed")) ep.booked_visit = a;

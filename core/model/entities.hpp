@@ -6,6 +6,7 @@
 #include "core/model/clinical_history.hpp"
 #include "core/model/coverage.hpp"
 #include "core/model/entity_type.hpp"
+#include "core/model/fhir_resource.hpp"
 #include "core/model/medication_review.hpp"
 #include "core/model/patient.hpp"
 #include "core/model/people.hpp"

@@ -37,7 +37,8 @@
   X(MedicationReconciliation, "medication_reconciliation") \
   X(MedicationDiscrepancy, "medication_discrepancy")       \
   X(MedicationFill, "medication_fill")                     \
-  X(CareManagementTime, "care_management_time")
+  X(CareManagementTime, "care_management_time")           \
+  X(FhirResource, "fhir_resource")
 
 namespace core {
 

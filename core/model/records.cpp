@@ -13,11 +13,16 @@ const Schema<Measurement>& Measurement::schema() {
       {
           field::reference("patient", "patient", &M::patient, true),
           field::text("type", "measurement", &M::type, true, 100),
-          field::number("value", "value", &M::value, -1e9, 1e9, true),
+          field::number("value", "value", &M::value, -1e9, 1e9),
           field::text("unit", "unit", &M::unit, false, 40),
           field::date_time("taken_at", "time taken", &M::taken_at, true),
+          field::text("result", "result", &M::result, false, 200),
       },
-      {}};
+      {
+          [](const M& m, const State&, std::vector<FieldError>& errors) {
+            if (!m.value && m.result.empty()) errors.push_back({"value", "Enter the value."});
+          },
+      }};
   return schema;
 }
 

@@ -25,6 +25,7 @@ struct Measurement {
   std::optional<double> value;
   std::string unit;  // e.g. "mmHg", "kg"
   std::string taken_at;  // "YYYY-MM-DDTHH:MM"
+  std::string result;    // a result in words (coded or text, e.g. "Never smoker"), when there is no value
   bool operator==(const Measurement&) const = default;
 };
 

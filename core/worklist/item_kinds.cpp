@@ -41,7 +41,8 @@ std::string appointment_words(const WorklistContext& c, const Appointment& a) {
 
 void collect_tasks_due(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const Task* t : c.tasks_of_kind("general")) {
-    if (!is_open(*t) || !t->due_date || c.today < *t->due_date) continue;
+    // Scope first (the engine would drop the item anyway): building items is the costly part.
+    if (!is_open(*t) || !t->due_date || c.today < *t->due_date || !c.in_scope(t->patient, t->owner)) continue;
     WorkItem item = c.item("task_due", "task:" + t->id.value, t->patient, EntityType::Task, t->id.value, *t->due_date);
     item.owner = t->owner;
     item.reason = due_words(*t->due_date, c.today) + ": " + t->title;
@@ -79,7 +80,7 @@ void collect_follow_up_tasks(const WorklistContext& c, std::vector<WorkItem>& ou
 void collect_proposed_follow_ups(const WorklistContext& c, std::vector<WorkItem>& out) {
   const Minutes any_time = std::numeric_limits<Minutes>::max();
   for (const auto& [a, start] : c.appointments_with_status("proposed", -any_time, any_time)) {
-    if (a->follow_up_of.empty()) continue;
+    if (a->follow_up_of.empty() || !c.in_scope(a->patient, "")) continue;
     WorkItem item = c.item("follow_up_unscheduled", "follow_up:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, wall_date(start));
     item.reason = "Proposed, not yet agreed: " + appointment_words(c, *a);
@@ -97,6 +98,7 @@ void collect_appointments_to_confirm(const WorklistContext& c, std::vector<WorkI
   const CivilDate last_day = c.calendar.add_business_days(c.today, c.settings.confirm_business_days);
   for (const auto& [a, start] :
        c.appointments_with_status("booked", wall_time(c.today, 0), wall_time(last_day, 24 * 60))) {
+    if (!c.in_scope(a->patient, "")) continue;
     WorkItem item = c.item("confirm_appointment", "confirm:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, c.today);
     item.reason = "Confirm the " + appointment_words(c, *a);
@@ -149,7 +151,9 @@ void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkIt
 
 void collect_care_plan_reviews(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const auto& [id, p] : c.state.table<CarePlan>()) {
-    if (p.deleted || p.status != "active" || !p.next_review_date || c.today < *p.next_review_date) continue;
+    if (p.deleted || p.status != "active" || !p.next_review_date || c.today < *p.next_review_date ||
+        !c.in_scope(p.patient, ""))
+      continue;
     WorkItem item = c.item("care_plan_review", "review:" + id.value + ":" + format_civil_date(*p.next_review_date),
                              p.patient, EntityType::CarePlan, id.value, *p.next_review_date);
     item.reason = due_words(*p.next_review_date, c.today) + ": review of " + p.title;

@@ -30,7 +30,7 @@ struct PatientFacts {
   // The latest reached or completed note, or attended visit up to today; exact for in-scope
   // patients not contacted within the clinic's gap, which is all the worklist needs.
   std::optional<CivilDate> last_contact;
-  std::optional<Minutes> last_reached_at;     // wall time of the latest reached or completed note
+  std::optional<Minutes> last_reached_at;     // wall time of the latest reached or completed note (in-scope patients)
 };
 
 // A live appointment with its start read once.

@@ -98,9 +98,12 @@ void WorklistContext::add_patients() {
 void WorklistContext::add_notes() {
   for (const auto& [id, n] : state.table<Note>()) {
     if (n.deleted || !is_successful_contact(n)) continue;
+    // Only in-scope patients' contacts are read by the kinds (see PatientFacts): reading the time
+    // of every other note in the clinic cost more than the lookup that skips it.
     auto facts = patients_.find(std::string_view(n.patient.value));
+    if (facts == patients_.end() || !facts->second.in_scope) continue;
     auto at = parse_wall_time(n.at);
-    if (facts == patients_.end() || !at) continue;
+    if (!at) continue;
     PatientFacts& f = facts->second;
     if (!f.last_reached_at || *f.last_reached_at < *at) f.last_reached_at = *at;
     keep_latest(f.last_contact, wall_date(*at));
@@ -114,13 +117,10 @@ void WorklistContext::add_attended_visits() {
   const CivilDate recent = CivilDate{date::sys_days{today} - date::days{settings.contact_gap_days}};
   for (auto& [patient_id, f] : patients_) {
     if (!f.in_scope || (f.last_contact && !(*f.last_contact < recent))) continue;
-    auto index = state.appointments_by_party.find(patient_party(f.patient->id.value));
-    if (index == state.appointments_by_party.end()) continue;
-    const auto& by_start = index->second;
+    const auto& by_start = state.appointments_of(f.patient->id);
     for (auto it = by_start.lower_bound(end_of_today); it != by_start.begin();) {
       --it;
-      const Appointment* a = state.find(it->second);
-      if (a && is_attended(*a)) {
+      if (is_attended(*it->second)) {
         keep_latest(f.last_contact, wall_date(it->first));
         break;
       }
@@ -136,10 +136,9 @@ void WorklistContext::add_tasks() {
 std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(const std::string& status, Minutes from,
                                                                          Minutes to) const {
   std::vector<ScheduledAppointment> out;
-  auto index = state.appointments_by_party.find(status_key(status));
-  if (index == state.appointments_by_party.end()) return out;
-  for (auto it = index->second.lower_bound(from); it != index->second.end() && it->first < to; ++it)
-    if (const Appointment* a = state.find(it->second)) out.push_back({a, it->first});
+  const auto& by_start = state.appointments_in_status(status);
+  for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it)
+    out.push_back({it->second, it->first});
   return out;
 }
 
@@ -173,22 +172,18 @@ bool WorklistContext::in_scope(const Id<Patient>& patient_id, const std::string&
 }
 
 bool WorklistContext::holds_appointment_from(const Id<Patient>& patient_id, Minutes from) const {
-  auto index = state.appointments_by_party.find(patient_party(patient_id.value));
-  if (index == state.appointments_by_party.end()) return false;
-  for (auto it = index->second.lower_bound(from); it != index->second.end(); ++it)
-    if (const Appointment* a = state.find(it->second); a && holds_slot(*a)) return true;
+  const auto& by_start = state.appointments_of(patient_id);
+  for (auto it = by_start.lower_bound(from); it != by_start.end(); ++it)
+    if (holds_slot(*it->second)) return true;
   return false;
 }
 
 const Appointment* WorklistContext::next_holding_appointment_with(const Id<Patient>& patient_id,
                                                                   const Id<Practitioner>& practitioner,
                                                                   Minutes from) const {
-  auto index = state.appointments_by_party.find(patient_party(patient_id.value));
-  if (index == state.appointments_by_party.end()) return nullptr;
-  for (auto it = index->second.lower_bound(from); it != index->second.end(); ++it) {
-    const Appointment* a = state.find(it->second);
-    if (a && holds_slot(*a) && a->practitioner == practitioner) return a;
-  }
+  const auto& by_start = state.appointments_of(patient_id);
+  for (auto it = by_start.lower_bound(from); it != by_start.end(); ++it)
+    if (holds_slot(*it->second) && it->second->practitioner == practitioner) return it->second;
   return nullptr;
 }
 
@@ -205,10 +200,15 @@ std::vector<WorkItem> compute_worklist(const State& state, const WorklistQuery& 
       if (context.in_scope(item.patient, item.owner) && !hidden.count(item.key))
         ranked.push_back({rank, std::move(item)});
   }
-  std::sort(ranked.begin(), ranked.end(), more_urgent);
+  // Sorting pointers, not the items: a WorkItem holds several strings, and moving them around in
+  // the sort cost as much as finding the items for a whole clinic.
+  std::vector<RankedItem*> order;
+  order.reserve(ranked.size());
+  for (RankedItem& r : ranked) order.push_back(&r);
+  std::sort(order.begin(), order.end(), [](const RankedItem* a, const RankedItem* b) { return more_urgent(*a, *b); });
   std::vector<WorkItem> out;
-  out.reserve(ranked.size());
-  for (RankedItem& r : ranked) out.push_back(std::move(r.item));
+  out.reserve(order.size());
+  for (RankedItem* r : order) out.push_back(std::move(r->item));
   return out;
 }
 
