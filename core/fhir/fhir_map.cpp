@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace core::fhir {
 namespace {
@@ -71,6 +72,12 @@ std::string joined(const std::vector<std::string>& parts, const char* separator 
   for (const std::string& p : parts)
     if (!p.empty()) out += (out.empty() ? "" : separator) + p;
   return out;
+}
+
+// The record's notes: `lines` already gathered, then the resource's annotations (`note`), one a line.
+void set_notes(Mapped& m, const Node& resource, std::vector<std::string> lines = {}) {
+  for (const Node& n : resource["note"].list()) lines.push_back(n["text"].text());
+  set(m, "notes", joined(lines, "\n"), 20000);
 }
 
 // ---- people and organizations ----
@@ -222,9 +229,7 @@ Mapped condition(Context& ctx, const Node& r) {
   set(m, "onset_date", onset);
   if (status != "active" && !abatement.empty() && (onset.empty() || abatement >= onset))
     m.fields["resolution_date"] = abatement;
-  std::vector<std::string> notes;
-  for (const Node& n : r["note"].list()) notes.push_back(n["text"].text());
-  set(m, "notes", joined(notes, "\n"), 20000);
+  set_notes(m, r);
   return m;
 }
 
@@ -294,9 +299,7 @@ Mapped medication(Context& ctx, const Node& r, bool request) {
   for (const Node& c : r["reasonCode"].list()) reasons.push_back(concept_text(c));
   for (const Node& ref : r["reasonReference"].list()) reasons.push_back(ctx.display_of(ref));
   set(m, "indication", joined(reasons, ", "));
-  std::vector<std::string> notes;
-  for (const Node& n : r["note"].list()) notes.push_back(n["text"].text());
-  set(m, "notes", joined(notes, "\n"), 20000);
+  set_notes(m, r);
   return m;
 }
 
@@ -309,9 +312,7 @@ Mapped procedure(Context& ctx, const Node& r) {
   set(m, "date", date);
   link(m, "performer", ctx.record_of(r["performer"].first()["actor"], EntityType::Practitioner));
   set(m, "outcome", concept_text(r["outcome"]));
-  std::vector<std::string> notes;
-  for (const Node& n : r["note"].list()) notes.push_back(n["text"].text());
-  set(m, "notes", joined(notes, "\n"), 20000);
+  set_notes(m, r);
   return m;
 }
 
@@ -347,9 +348,7 @@ Mapped family_history(Context& ctx, const Node& r) {
     m.fields["age_at_onset"] = static_cast<long long>(*onset);
   if (r["deceasedBoolean"].flag().value_or(false) || r["deceasedAge"].present() || r["deceasedDate"].present())
     m.fields["deceased"] = true;
-  std::vector<std::string> notes;
-  for (const Node& n : r["note"].list()) notes.push_back(n["text"].text());
-  set(m, "notes", joined(notes, "\n"), 20000);
+  set_notes(m, r);
   return m;
 }
 
@@ -388,8 +387,7 @@ Mapped care_plan(Context& ctx, const Node& r) {
     activities.push_back(what);
   }
   if (!joined(activities).empty()) notes.push_back("Activities: " + joined(activities));
-  for (const Node& n : r["note"].list()) notes.push_back(n["text"].text());
-  set(m, "notes", joined(notes, "\n"), 20000);
+  set_notes(m, r, std::move(notes));
   return m;
 }
 
@@ -612,9 +610,7 @@ Mapped task(Context& ctx, const Node& r) {
                                                  {"stat", "urgent"}}));
   set(m, "due_date", read_date(r["restriction"]["period"]["end"]));
   set(m, "owner", ctx.display_of(r["owner"]), 100);
-  std::vector<std::string> notes;
-  for (const Node& n : r["note"].list()) notes.push_back(n["text"].text());
-  set(m, "notes", joined(notes, "\n"), 20000);
+  set_notes(m, r);
   return m;
 }
 
