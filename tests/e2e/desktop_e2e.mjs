@@ -17,9 +17,10 @@ const hookFile = join(work, 'hook.json');
 const openedDir = join(work, 'opened');
 mkdirSync(openedDir);
 
-// Xvfb picks a free display and writes its number to fd 3.
+// Xvfb picks a free display and writes its number to fd 3. -noreset: by default the server resets
+// when its last client leaves, and an app restarted in that moment cannot open the display.
 async function startXvfb() {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'],
                      { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   const display = await new Promise((ok, bad) => {
     xvfb.stdio[3].once('data', (d) => ok(`:${d.toString().trim()}`));
