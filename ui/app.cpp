@@ -29,6 +29,10 @@ void App::handle_shortcuts() {
     ui_.add_patient.open = ui_.add_patient.focus_first_field = true;
   }
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) ui_.quit_requested = true;
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_K, false)) {
+    ui_.palette = CommandPalette{};
+    ui_.palette.open = true;
+  }
   // Ctrl+Z undoes the last change, unless a text field has the keyboard (there it undoes typing).
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !ImGui::GetIO().WantTextInput)
     outbox_.push_back(core::UndoLast{});
@@ -48,18 +52,35 @@ void App::frame(const ShellStatus& shell) {
   ViewContext ctx{session_, shell, fonts_, ui_, hook_, outbox_, allergy_table_ ? &*allergy_table_ : nullptr};
   handle_shortcuts();
   draw_warnings(ctx);
-  if (ui_.open_patient.empty()) draw_patient_list(ctx);
-  else draw_patient_chart(ctx);
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() -
-                       ImGui::GetStyle().WindowPadding.y);
+  const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("navigation", {ImGui::GetFontSize() * 11.0f, -status_height}, ImGuiChildFlags_None);
+  draw_navigation(ctx);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("screen", {0, -status_height}, ImGuiChildFlags_None);
+  draw_screen(ctx);
+  ImGui::EndChild();
   draw_status_bar(ctx);
   draw_add_patient_form(ctx);
   draw_record_form(ctx);
   draw_delete_question(ctx);
+  draw_command_palette(ctx);
   ImGui::End();
   commit_outbox();
   if (!ui_.handout_for.empty()) print_handout(std::exchange(ui_.handout_for, {}));
   compact_when_idle();
+}
+
+void App::draw_screen(ViewContext& ctx) {
+  switch (ui_.screen) {
+    case Screen::Today: return draw_today(ctx);
+    case Screen::Patients: return ui_.open_patient.empty() ? draw_patient_list(ctx) : draw_patient_chart(ctx);
+    case Screen::Calendar: return draw_calendar(ctx);
+    case Screen::Directory: return draw_directory(ctx);
+    case Screen::Boards: return draw_boards(ctx);
+    case Screen::Dashboard: return draw_dashboard(ctx);
+    case Screen::Settings: return draw_settings(ctx);
+  }
 }
 
 // Renders the patient's handout in their language and hands it to the platform to print.

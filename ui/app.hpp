@@ -17,6 +17,8 @@
 
 namespace ui {
 
+struct ViewContext;
+
 class App {
  public:
   // Reads the allergy cross-reactivity table from the platform's assets; without it, adding a
@@ -36,6 +38,7 @@ class App {
 
  private:
   void handle_shortcuts();
+  void draw_screen(ViewContext& ctx);
   void commit_outbox();
   void compact_when_idle();
   template <class Form>

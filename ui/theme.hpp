@@ -2,9 +2,9 @@
 // scale (devicePixelRatio in the browser, the monitor's content scale on the desktop), with fonts
 // rasterized at the final size so text stays crisp.
 #pragma once
-#include <string>
+#include <imgui.h>
 
-struct ImFont;
+#include <string>
 
 namespace ui {
 
@@ -12,6 +12,9 @@ struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
 };
+
+// The calm clinical blue of headings, links and the selected screen.
+inline ImVec4 accent_colour() { return {0.11f, 0.42f, 0.63f, 1.0f}; }
 
 // Loads NotoSans-Regular.ttf and NotoSans-Bold.ttf from `font_dir` and scales the style.
 // Returns an error message if a font could not be loaded (ImGui's built-in font is used then).

@@ -12,6 +12,7 @@
 #include "core/model/entity_type.hpp"
 #include "core/result.hpp"
 #include "core/session.hpp"
+#include "core/worklist/worklist.hpp"
 
 namespace ui {
 
@@ -55,11 +56,62 @@ struct PendingDelete {
 
 struct ClinicalView;  // what the clinical rules say about the open chart (views/clinical_panels.cpp)
 
+// The screens of the workstation, in the order the navigation lists them.
+enum class Screen { Today, Patients, Calendar, Directory, Boards, Dashboard, Settings };
+
+// The command palette (Ctrl+K): a filter over patients and actions.
+struct CommandPalette {
+  bool open = false;
+  std::string query;
+  int selected = 0;
+  // The patients matching `query`, found when it last changed.
+  std::string matched_query = "\x01";
+  std::vector<std::string> matched_patients;
+};
+
+// The Today screen: which items are shown, and the item being snoozed.
+struct TodayState {
+  bool whole_clinic = false;  // false: the signed-in coordinator's items only
+  std::string kind;           // only this kind; empty: every kind
+  std::string snoozing;       // the key of the item whose snooze form is open
+  std::string snooze_until, snooze_reason;
+  std::string snooze_error;
+  // The worklist as last computed, and for what: it is recomputed after a commit, a new day or a
+  // change of scope, not every frame.
+  std::vector<core::WorkItem> items;
+  long version = -1;
+  std::string computed_for;
+};
+
+// The Calendar screen: what is shown, the free-slot search, and the question before cancelling.
+struct CalendarCache;  // the shown days' blocks and the free slots, worked out in views/calendar_view.cpp
+struct CalendarState {
+  bool week = false;                    // a week (Monday to Sunday) or one day
+  std::optional<core::CivilDate> day;   // the day shown, or a day of the week shown; today when unset
+  std::string resource;                 // "practitioner:<id>" or "room:<name>"; the first practitioner when empty
+  bool show_slots = true;               // the "Find free slots" panel
+  int slot_minutes = 30;                // the duration to book: 15, 30, 45 or 60
+  int search_days = 7;                  // how many days the free-slot search covers
+  std::string patient;                  // whom the booking is for; the open chart's patient by default
+  std::string patient_query;            // typed to find that patient
+  std::string message;                  // why a booking could not be started, shown in the panel
+  std::string confirm_cancel;           // the appointment whose cancellation is being asked about
+  bool confirm_series = false;          // ... with the rest of its series
+  std::string dragging;                 // the appointment being dragged to another time
+  std::string menu_for;                 // the appointment whose context menu is open
+  std::shared_ptr<CalendarCache> cache;
+};
+
 struct UiState {
   AddPatientForm add_patient;
   RecordForm record_form;
   std::optional<PendingDelete> pending_delete;
-  std::string open_patient;  // the chart being shown; empty for the patient list
+  Screen screen = Screen::Today;
+  CommandPalette palette;
+  TodayState today;
+  CalendarState calendar;
+  std::string coordinator;   // the signed-in coordinator, whose caseload "mine" means
+  std::string open_patient;  // the chart being shown on the Patients screen; empty for the list
   std::string handout_for;   // a patient whose handout to print after this frame
   long data_version = 0;     // counts commits, so cached views know when to refresh
   struct {

@@ -82,9 +82,21 @@ function slowDownSaves(page, holdMs) {
   }, holdMs);
 }
 
+// The app opens on Today; these steps work on the Patients screen.
+async function showPatients(page) {
+  await findWidget(hookOf(page), 'nav:Patients', { timeoutMs: 60000 });
+  await click(page, 'nav:Patients');
+  await findWidget(hookOf(page), 'Add patient');
+}
+
 async function open(page) {
   await page.goto(url);
-  await findWidget(hookOf(page), 'Add patient', { timeoutMs: 60000 });
+  await showPatients(page);
+}
+
+async function reload(page) {
+  await reload(page);
+  await showPatients(page);
 }
 
 let { context, page } = await launch(2);
@@ -130,13 +142,13 @@ try {
   });
 
   await step('after a reload the patient is still listed', async () => {
-    await page.reload();
+    await reload(page);
     await findWidget(hookOf(page), 'patient:Rosa Delgado', { timeoutMs: 60000 });
   });
 
   await step('the service worker controls the page', async () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
+    await reload(page);
     await findWidget(hookOf(page), 'patient:Rosa Delgado', { timeoutMs: 60000 });
     const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
     if (!controlled) fail('no service worker controls the page after a reload');
@@ -164,7 +176,7 @@ try {
   });
 
   await step('after a reload every patient is still listed', async () => {
-    await page.reload();
+    await reload(page);
     for (const name of ['Rosa Delgado', 'Jun Park', 'Lena Fischer', 'Omar Haddad'])
       await findWidget(hookOf(page), `patient:${name}`, { timeoutMs: 60000 });
   });
@@ -175,7 +187,7 @@ try {
     serverStopped = true;
     const reachable = await page.evaluate(() => fetch('/not-in-the-shell').then(() => true, () => false));
     if (reachable) fail('the server still answers after being stopped');
-    await page.reload();
+    await reload(page);
     await findWidget(hookOf(page), 'patient:Rosa Delgado', { timeoutMs: 60000 });
     await page.waitForTimeout(300);
     const shot = join(out, 'browser.png');

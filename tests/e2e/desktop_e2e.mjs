@@ -80,7 +80,7 @@ async function typeInto(win, label, text) {
   }
 }
 
-async function holdsText(label, text, timeoutMs = 3000) {
+async function holdsText(label, text, timeoutMs = 8000) {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(50)) {
     if (readHook()?.widgets?.find((w) => w.label === label)?.text === text) return true;
   }
@@ -106,7 +106,9 @@ let app = null;
 try {
   await step('the app starts on an empty data folder in a real window', async () => {
     app = startApp();
-    await findWidget(readHook, 'Add patient', { timeoutMs: 30000 });
+    await findWidget(readHook, 'nav:Patients', { timeoutMs: 30000 });
+    await click(await windowId(), 'nav:Patients');  // the app opens on Today
+    await findWidget(readHook, 'Add patient');
     if (!existsSync(join(dataDir, 'device.json'))) fail('the data folder was not created');
   });
 
@@ -174,6 +176,8 @@ try {
     await quit(app);
     app = startApp();
     const win = await windowId();
+    await findWidget(readHook, 'nav:Patients', { timeoutMs: 30000 });
+    await click(win, 'nav:Patients');
     await click(win, 'patient:Tomas Okafor');
     await click(win, 'tab:Allergies');
     await findWidget(readHook, 'allergy:Penicillin', { timeoutMs: 30000 });

@@ -118,13 +118,12 @@ void draw_patient_chart(ViewContext& ctx) {
     ctx.ui.pending_delete = PendingDelete{core::EntityType::Patient, p->id.value, p->display_name()};
   draw_header(ctx, *p);
   ImGui::Spacing();
-  const float bottom = ImGui::GetFrameHeightWithSpacing() * 1.2f;
   if (!ImGui::BeginTabBar("chart-tabs")) return;
   for (const ChartTab& tab : chart_tabs()) {
     bool open = ImGui::BeginTabItem(tab.title);
     ctx.hook.track(std::string("tab:") + tab.title);
     if (!open) continue;
-    ImGui::BeginChild("tab-body", {0, -bottom});
+    ImGui::BeginChild("tab-body");
     if (std::string_view(tab.title) == "Transitions of care") draw_transitions_panel(ctx, *p);
     if (std::string_view(tab.title) == "Care plan") draw_care_plan_panel(ctx, *p);
     for (const ChartSection& section : tab.sections) draw_record_table(ctx, section.type, section.title, p->id.value);
@@ -134,7 +133,7 @@ void draw_patient_chart(ViewContext& ctx) {
   bool history = ImGui::BeginTabItem("History");
   ctx.hook.track("tab:History");
   if (history) {
-    ImGui::BeginChild("tab-body", {0, -bottom});
+    ImGui::BeginChild("tab-body");
     draw_history(ctx, *p);
     ImGui::EndChild();
     ImGui::EndTabItem();

@@ -7,10 +7,6 @@ namespace ui {
 
 void draw_patient_list(ViewContext& ctx) {
   ImGui::PushFont(ctx.fonts.bold);
-  ImGui::TextColored({0.11f, 0.42f, 0.63f, 1.0f}, "Liaison");
-  ImGui::SameLine();
-  ImGui::TextDisabled("|");
-  ImGui::SameLine();
   ImGui::TextUnformatted("Patients");
   ImGui::PopFont();
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Add patient").x -
@@ -31,8 +27,7 @@ void draw_patient_list(ViewContext& ctx) {
   const core::CivilDate today = ctx.session.clock().today();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-  const float bottom_reserve = ImGui::GetFrameHeightWithSpacing() * 1.2f;
-  if (!ImGui::BeginTable("patients", 5, flags, {0, -bottom_reserve})) return;
+  if (!ImGui::BeginTable("patients", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2.5f);
   ImGui::TableSetupColumn("Date of birth", ImGuiTableColumnFlags_WidthStretch, 1.1f);

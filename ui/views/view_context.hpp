@@ -23,6 +23,21 @@ struct ViewContext {
   const core::AllergyTable* allergy_table;  // null when the table could not be read
 };
 
+struct ScreenEntry {
+  Screen screen;
+  const char* title;
+};
+const std::vector<ScreenEntry>& screens();
+
+void draw_navigation(ViewContext& ctx);
+void draw_command_palette(ViewContext& ctx);
+// The screens, one file each.
+void draw_today(ViewContext& ctx);
+void draw_calendar(ViewContext& ctx);
+void draw_directory(ViewContext& ctx);
+void draw_boards(ViewContext& ctx);
+void draw_dashboard(ViewContext& ctx);
+void draw_settings(ViewContext& ctx);
 void draw_patient_list(ViewContext& ctx);
 void draw_patient_chart(ViewContext& ctx);
 void draw_record_table(ViewContext& ctx, core::EntityType type, const char* title, const std::string& patient_id);
