@@ -1,16 +1,18 @@
 // Scheduling at clinic scale: the worklist (one coordinator, the whole clinic) and the next-free-
 // slot search over a synthetic clinic with a year of appointments. Prints p50/p99; never judges.
 // Runs natively and as wasm under node.
-//   scheduling [PATIENTS]     (default 10000)
+//   scheduling [PATIENTS] [--kinds]    (default 10000; --kinds also times each worklist kind)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "bench/synthetic_clinic.hpp"
 #include "core/scheduling/availability.hpp"
+#include "core/worklist/item_kinds.hpp"
 #include "core/worklist/worklist.hpp"
 
 namespace {
@@ -74,6 +76,20 @@ int main(int argc, char** argv) {
     q.max_results = 1;
     return core::next_free_slots(clinic.state, q).size();
   });
+  if (argc > 2 && std::string(argv[2]) == "--kinds") {
+    report("worklist context, one coordinator", 20, [&](int) {
+      const core::WorklistQuery query{synthetic::coordinator_name(0), size.today};
+      return core::WorklistContext(clinic.state, query).patients().size();
+    });
+    const core::WorklistQuery query{synthetic::coordinator_name(0), size.today};
+    const core::WorklistContext context(clinic.state, query);
+    for (const core::ItemKind& kind : core::item_kinds())
+      report(kind.name, 20, [&](int) {
+        std::vector<core::WorkItem> out;
+        kind.collect(context, out);
+        return out.size();
+      });
+  }
   // Sanity, not speed: a clinic this busy always has work and free slots.
   if (mine == 0 || all < mine || slots != 5) {
     std::fprintf(stderr, "implausible results: %zu items for one coordinator, %zu in all, %zu slots\n", mine, all, slots);

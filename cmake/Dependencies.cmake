@@ -21,9 +21,12 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
 endif()
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp
-  ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
+  ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${CMAKE_SOURCE_DIR}/ui/imgui_checks.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# ImGui's checks stay on in every build and report instead of aborting (ui/imgui_config.hpp).
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  "IMGUI_USER_CONFIG=\"${CMAKE_SOURCE_DIR}/ui/imgui_config.hpp\"")
 
 # The GLFW + OpenGL3 backends, used by both shells (Emscripten provides its own GLFW).
 add_library(imgui_backends STATIC

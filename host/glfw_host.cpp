@@ -39,7 +39,7 @@ std::string GlfwHost::open(const HostOptions& options) {
 }
 
 std::string GlfwHost::update_scale(ui::App& app, const std::string& font_dir, float scale) {
-  if (scale == app.scale()) return "";
+  if (scale == app.scale() && !app.style_outdated()) return "";
   std::string problem = app.set_scale(font_dir, scale);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -55,7 +55,8 @@ void GlfwHost::render_frame(ui::App& app, const ui::ShellStatus& status) {
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
   glViewport(0, 0, width, height);
-  glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   glfwSwapBuffers(window_);

@@ -29,7 +29,8 @@ class GlfwHost {
   std::string open(const HostOptions& options);
   GLFWwindow* window() const { return window_; }
 
-  // Rebuilds fonts and style when the display scale changed. Returns a problem to log, or "".
+  // Rebuilds fonts and style when the display scale changed, or the coordinator chose another
+  // font size or theme. Returns a problem to log, or "".
   std::string update_scale(ui::App& app, const std::string& font_dir, float scale);
   void render_frame(ui::App& app, const ui::ShellStatus& status);
   // True while ImGui still holds input it spreads over frames (fast typing): draw again at once.

@@ -7,12 +7,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/storage.hpp"
 #include "host/asset_files.hpp"
 
 extern char** environ;
 
 namespace desktop {
 namespace {
+
+constexpr const char* kPreferencesFile = "preferences.json";
 
 // Opens a file with the desktop's default application, without waiting for it: `sh` starts the
 // opener in the background and returns at once. $LIAISON_OPEN replaces xdg-open (the
@@ -45,6 +48,16 @@ core::Result<std::string> DesktopPlatform::open_for_printing(const std::string& 
   if (!open_with_default_app(path))
     return std::string("Handout saved as " + path + ", but no program could open it; open it from there to print.");
   return "Handout opened from " + path + "; print it from there.";
+}
+
+core::Result<std::string> DesktopPlatform::read_preferences() {
+  if (!std::filesystem::exists(std::filesystem::path(data_dir_) / kPreferencesFile)) return std::string();
+  return core::DirectoryStorage(data_dir_).read(kPreferencesFile);
+}
+
+// Written to a temporary file, flushed, then renamed over the old one.
+core::Status DesktopPlatform::write_preferences(const std::string& text) {
+  return core::DirectoryStorage(data_dir_).write_atomic(kPreferencesFile, text);
 }
 
 }  // namespace desktop

@@ -5,16 +5,25 @@
 //                                   write those appointments to an iCalendar file (calendar_export.cpp)
 //   liaisonctl import --data DIR [--dry-run] FILE...
 //                                   import FHIR R4 files as one change (fhir_import_command.cpp)
+//   liaisonctl export --data DIR [--patient ID | --coordinator NAME] [--ndjson] --out FILE
+//                                   write FHIR R4, a Bundle or NDJSON (fhir_export_command.cpp)
 //   liaisonctl figures --data DIR [--coordinator NAME] [--from DATE] [--to DATE]
 //                                   print the caseload figures (figures_command.cpp)
+//   liaisonctl generate --data DIR [--patients N] [--seed S]
+//                                   write a synthetic clinic into an empty folder (generate_command.cpp)
+//   liaisonctl bench [--patients 1000,10000,50000] [--out FILE.json]
+//                                   measure the clinic at those sizes (bench_command.cpp)
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
 
 #include "calendar_export.hpp"
+#include "fhir_export_command.hpp"
 #include "fhir_import_command.hpp"
 #include "figures_command.hpp"
+#include "generate_command.hpp"
+#include "bench_command.hpp"
 #include "core/session.hpp"
 #include "core/store_check.hpp"
 #include "desktop_paths.hpp"
@@ -68,13 +77,23 @@ int main(int argc, char** argv) {
   liaisonctl::ImportRequest import_request;
   import_request.data_dir = dir;
   auto* import_cmd = liaisonctl::add_import_command(cli, import_request);
+  liaisonctl::ExportRequest export_request;
+  export_request.data_dir = dir;
+  auto* export_cmd = liaisonctl::add_export_command(cli, export_request);
   liaisonctl::FiguresRequest figures;
   figures.data_dir = dir;
   auto* figures_cmd = liaisonctl::add_figures_command(cli, figures);
+  liaisonctl::GenerateRequest generate;
+  auto* generate_cmd = liaisonctl::add_generate_command(cli, generate);
+  liaisonctl::BenchRequest bench_request;
+  auto* bench_cmd = liaisonctl::add_bench_command(cli, bench_request);
   CLI11_PARSE(cli, argc, argv);
   if (check_cmd->parsed()) return check(dir);
   if (calendar_cmd->parsed()) return liaisonctl::export_calendar(calendar);
   if (import_cmd->parsed()) return liaisonctl::import_files(import_request);
+  if (export_cmd->parsed()) return liaisonctl::export_fhir_file(export_request);
   if (figures_cmd->parsed()) return liaisonctl::print_figures(figures);
+  if (generate_cmd->parsed()) return liaisonctl::generate_clinic(generate);
+  if (bench_cmd->parsed()) return liaisonctl::run_bench(bench_request);
   return compact(dir);
 }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/clinical/handout.hpp"
+#include "core/preferences.hpp"
 #include "views/view_context.hpp"
 
 namespace ui {
@@ -15,11 +16,50 @@ App::App(core::Session& session, Platform& platform) : session_(session), platfo
   auto table = table_text ? core::parse_allergy_table(table_text.value()) : core::Result<core::AllergyTable>(table_text.error());
   if (table) allergy_table_ = std::move(table.value());
   else ui_.warnings.push_back("The allergy cross-check is off: " + table.error().message);
+  load_preferences();
 }
 
 std::string App::set_scale(const std::string& font_dir, float scale) {
   scale_ = scale;
-  return apply_theme(font_dir, scale, fonts_);
+  applied_font_percent_ = ui_.font_percent;
+  applied_theme_ = ui_.theme;
+  return apply_theme(font_dir, scale * static_cast<float>(ui_.font_percent) / 100.0f, ui_.theme, fonts_);
+}
+
+namespace {
+
+core::Preferences preferences_of(const UiState& ui) {
+  return {ui.coordinator, ui.theme == Theme::Dark ? "dark" : "light", ui.font_percent};
+}
+
+}  // namespace
+
+// Who is signed in, the theme and the font size, as saved on this device. A damaged file is
+// ignored with a notice; it is replaced only when the coordinator chooses again in Settings.
+void App::load_preferences() {
+  saved_preferences_ = core::preferences_text(preferences_of(ui_));
+  auto text = platform_.read_preferences();
+  auto preferences = !text ? core::Result<core::Preferences>(text.error())
+                     : text.value().empty() ? core::Result<core::Preferences>(core::Preferences{})
+                                            : core::parse_preferences(text.value());
+  if (!preferences) {
+    ui_.warnings.push_back(preferences.error().message + " The usual settings are used until you choose again in Settings.");
+    return;
+  }
+  ui_.coordinator = preferences.value().coordinator;
+  ui_.theme = preferences.value().theme == "dark" ? Theme::Dark : Theme::Light;
+  ui_.font_percent = preferences.value().font_percent;
+  saved_preferences_ = core::preferences_text(preferences.value());
+}
+
+// Saved once the coordinator has finished typing or choosing (no widget active), when changed.
+void App::save_preferences_when_changed() {
+  if (ImGui::IsAnyItemActive()) return;
+  std::string text = core::preferences_text(preferences_of(ui_));
+  if (text == saved_preferences_) return;
+  saved_preferences_ = std::move(text);
+  if (auto saved = platform_.write_preferences(saved_preferences_); !saved)
+    ui_.notice = "Your preferences could not be kept on this device: " + saved.error().message;
 }
 
 void App::handle_shortcuts() {
@@ -53,7 +93,7 @@ void App::frame(const ShellStatus& shell) {
   handle_shortcuts();
   draw_warnings(ctx);
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-  ImGui::BeginChild("navigation", {ImGui::GetFontSize() * 11.0f, -status_height}, ImGuiChildFlags_None);
+  ImGui::BeginChild("navigation", {ImGui::GetFontSize() * 8.0f, -status_height}, ImGuiChildFlags_None);
   draw_navigation(ctx);
   ImGui::EndChild();
   ImGui::SameLine();
@@ -68,6 +108,7 @@ void App::frame(const ShellStatus& shell) {
   ImGui::End();
   commit_outbox();
   if (!ui_.handout_for.empty()) print_handout(std::exchange(ui_.handout_for, {}));
+  save_preferences_when_changed();
   compact_when_idle();
 }
 

@@ -25,10 +25,13 @@ class App {
   // medication still works and a warning says the cross-check is off.
   App(core::Session& session, Platform& platform);
 
-  // Builds fonts and style for a display scale; call again when the scale changes, then rebuild
-  // the renderer's font texture. Returns a problem to log, or "".
+  // Builds fonts and style for a display scale (times the coordinator's font size, in the chosen
+  // theme); call again when the scale changes or style_outdated() says so, then rebuild the
+  // renderer's font texture. Returns a problem to log, or "".
   std::string set_scale(const std::string& font_dir, float scale);
   float scale() const { return scale_; }
+  // The coordinator chose another font size or theme in Settings since the last set_scale.
+  bool style_outdated() const { return ui_.font_percent != applied_font_percent_ || ui_.theme != applied_theme_; }
 
   // Draws one frame (between ImGui::NewFrame and ImGui::Render), then commits queued actions.
   void frame(const ShellStatus& shell);
@@ -45,6 +48,8 @@ class App {
   void report_to(Form& form, const core::Result<core::Committed>& result);
   void announce_added(const std::string& id);
   void print_handout(const std::string& patient_id);
+  void load_preferences();
+  void save_preferences_when_changed();
 
   core::Session& session_;
   Platform& platform_;
@@ -52,6 +57,9 @@ class App {
   UiState ui_;
   Fonts fonts_;
   float scale_ = 0.0f;
+  int applied_font_percent_ = 0;  // the font size and theme set_scale last applied
+  Theme applied_theme_ = Theme::Light;
+  std::string saved_preferences_;  // the preferences' text as last read or written
   TestHook hook_;
   std::vector<core::Action> outbox_;
   double last_activity_ = 0.0;  // ImGui time of the last commit or edit

@@ -13,11 +13,18 @@ struct Fonts {
   ImFont* bold = nullptr;
 };
 
-// The calm clinical blue of headings, links and the selected screen.
-inline ImVec4 accent_colour() { return {0.11f, 0.42f, 0.63f, 1.0f}; }
+// Light is the default; dark is easier on the eyes in a dim room.
+enum class Theme { Light, Dark };
 
-// Loads NotoSans-Regular.ttf and NotoSans-Bold.ttf from `font_dir` and scales the style.
-// Returns an error message if a font could not be loaded (ImGui's built-in font is used then).
-std::string apply_theme(const std::string& font_dir, float scale, Fonts& fonts);
+// Colours with a meaning, in the theme last applied, readable on its background: the calm
+// clinical blue of headings, links and the selected screen; something late or wrong; something met.
+ImVec4 accent_colour();
+ImVec4 alert_colour();
+ImVec4 good_colour();
+
+// Loads NotoSans-Regular.ttf and NotoSans-Bold.ttf from `font_dir`, sets the theme's colours and
+// scales the style. Returns an error message if a font could not be loaded (ImGui's built-in font
+// is used then).
+std::string apply_theme(const std::string& font_dir, float scale, Theme theme, Fonts& fonts);
 
 }  // namespace ui

@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "core/session.hpp"
 #include "core/worklist/worklist.hpp"
+#include "ui/theme.hpp"
 
 namespace ui {
 
@@ -55,6 +56,11 @@ struct PendingDelete {
 };
 
 struct ClinicalView;  // what the clinical rules say about the open chart (views/clinical_panels.cpp)
+struct BoardsCache;   // the referral and authorization boards' cards (views/boards_view.cpp)
+struct PatientRows;   // the Patients screen's rows for its search and filters (views/patient_list.cpp)
+struct DashboardView;         // the dashboard's choices and its figures as last computed (views/dashboard_view.cpp)
+struct MeasurementChartView;  // the chart on the Measurements tab (views/measurement_chart.cpp)
+struct SettingsView;          // what is being typed on the Settings screen (views/settings_view.cpp)
 
 // The screens of the workstation, in the order the navigation lists them.
 enum class Screen { Today, Patients, Calendar, Directory, Boards, Dashboard, Settings };
@@ -81,6 +87,30 @@ struct TodayState {
   std::vector<core::WorkItem> items;
   long version = -1;
   std::string computed_for;
+};
+
+// The Patients screen: the search, the filters, the sort and the highlighted row.
+struct PatientListState {
+  std::string query;
+  bool mine = false;       // only the signed-in coordinator's caseload
+  std::string status;      // only this status; empty: any
+  int sort_column = 0;     // 0 name, 1 date of birth, 2 age, 3 MRN, 4 phone
+  bool sort_descending = false;
+  int highlighted = 0;     // the row Enter opens
+};
+
+// The care team directory: what is typed and shown, and the rows as last built.
+struct DirectoryRow {
+  core::EntityType type = core::EntityType::Practitioner;
+  std::string id, name, kind, organization, phone;
+};
+struct DirectoryState {
+  std::string query;
+  int show = 0;  // 0: everyone, 1: practitioners, 2: organizations
+  std::vector<DirectoryRow> rows;  // every live practitioner and organization, by name
+  long version = -1;               // the data version the rows were built from
+  std::vector<const DirectoryRow*> filtered;
+  std::string filtered_for;        // the query and kind `filtered` was made for
 };
 
 // The Calendar screen: what is shown, the free-slot search, and the question before cancelling.
@@ -110,7 +140,13 @@ struct UiState {
   CommandPalette palette;
   TodayState today;
   CalendarState calendar;
+  PatientListState patient_list;
+  std::shared_ptr<PatientRows> patient_rows;
+  DirectoryState directory;
+  std::shared_ptr<BoardsCache> boards;
   std::string coordinator;   // the signed-in coordinator, whose caseload "mine" means
+  Theme theme = Theme::Light;  // with the coordinator, kept on the device (core/preferences.hpp)
+  int font_percent = 100;       // the font size, 100 to 200 % of the normal size
   std::string open_patient;  // the chart being shown on the Patients screen; empty for the list
   std::string handout_for;   // a patient whose handout to print after this frame
   long data_version = 0;     // counts commits, so cached views know when to refresh
@@ -120,6 +156,9 @@ struct UiState {
     std::vector<core::HistoryEntry> entries;
   } history_cache;
   std::shared_ptr<ClinicalView> clinical;
+  std::shared_ptr<DashboardView> dashboard;
+  std::shared_ptr<MeasurementChartView> measurement_chart;
+  std::shared_ptr<SettingsView> settings;
   std::string notice;                 // the last confirmation, e.g. "Added Ada Lovelace."
   std::vector<std::string> warnings;  // problems found when the data was opened, until dismissed
   bool quit_requested = false;

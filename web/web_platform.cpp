@@ -2,9 +2,17 @@
 
 #include <emscripten.h>
 
+#include <filesystem>
+
+#include "core/storage.hpp"
 #include "host/asset_files.hpp"
 
 namespace {
+
+constexpr const char* kDataDir = "/data";  // the IDBFS folder storage.js loads and saves
+constexpr const char* kPreferencesFile = "preferences.json";
+
+EM_JS(void, js_save_preferences_file, (), { Module['liaisonStorage'].requestSave(); });
 
 // The tab is opened from the frame that handled the click, inside the browser's allowance for
 // pop-ups after a user gesture. Returns 0 when the browser blocked it.
@@ -32,4 +40,16 @@ core::Result<std::string> WebPlatform::open_for_printing(const std::string& name
     return core::Error{core::ErrorCode::Invalid,
                        "The browser blocked the handout's tab. Allow pop-ups for Liaison, then print again.", {}};
   return std::string("Handout opened in a new tab for printing.");
+}
+
+core::Result<std::string> WebPlatform::read_preferences() {
+  if (!std::filesystem::exists(std::filesystem::path(kDataDir) / kPreferencesFile)) return std::string();
+  return core::DirectoryStorage(kDataDir).read(kPreferencesFile);
+}
+
+// Written atomically in /data, then saved to IndexedDB like a commit (storage.js).
+core::Status WebPlatform::write_preferences(const std::string& text) {
+  auto written = core::DirectoryStorage(kDataDir).write_atomic(kPreferencesFile, text);
+  if (written) js_save_preferences_file();
+  return written;
 }

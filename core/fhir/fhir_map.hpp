@@ -1,4 +1,4 @@
-// How each FHIR resource type becomes a Liaison record (fhir_map.cpp). The mappers read with
+// How each FHIR resource type becomes a Liaison record (fhir_map*.cpp). The mappers read with
 // Node (fhir_read.hpp) and ask the Context to resolve references; the importer turns what they
 // return into steps of one ActionGroup.
 #pragma once
@@ -29,6 +29,12 @@ struct Mapped {
   std::vector<std::pair<std::string, Target>> links;  // fields holding another record's id
   Target patient;       // the patient the record belongs to
   std::string skip;     // why a mappable resource could not be mapped, in plain words
+  // Set when the resource adds to a record made from another resource instead of making its own
+  // (a PractitionerRole fills in its Practitioner's role, specialty and organization).
+  Target fills;
+  // A resource that becomes several records (a CareTeam: one CareTeamMember per participant);
+  // each is matched on re-import by its patient, who and role. `fields` is then unused.
+  std::vector<Mapped> records;
 };
 
 class Context {

@@ -484,3 +484,205 @@ TEST_CASE("fhir import: coverage, service requests and tasks become coverage, re
   CHECK(task->priority == "high");
   CHECK(core::format_civil_date(*task->due_date) == "2026-12-02");
 }
+
+namespace {
+
+// A practitioner with a role, a clinic, a place, a medication and a care team for patient p1.
+json team_bundle() {
+  return bundle({
+      entry("urn:uuid:org", json::parse(R"({"resourceType": "Organization", "id": "org", "name": "Heart Clinic"})")),
+      entry("urn:uuid:pr", json::parse(R"({"resourceType": "Practitioner", "id": "pr",
+            "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}],
+            "name": [{"family": "Diaz", "given": ["Rosa"]}]})")),
+      entry("urn:uuid:role", json::parse(R"({"resourceType": "PractitionerRole", "id": "role", "active": true,
+            "practitioner": {"reference": "urn:uuid:pr"}, "organization": {"reference": "urn:uuid:org"},
+            "code": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/practitioner-role", "code": "doctor"}]}],
+            "specialty": [{"text": "Cardiology"}]})")),
+      entry("urn:uuid:loc", json::parse(R"({"resourceType": "Location", "id": "loc", "name": "Heart Clinic, room 4"})")),
+      entry("urn:uuid:med", json::parse(R"({"resourceType": "Medication", "id": "med", "code": {"text": "Lisinopril 10 mg tablet"}})")),
+      entry("urn:uuid:p1", patient_resource()),
+      entry("urn:uuid:rel", json::parse(R"({"resourceType": "RelatedPerson", "id": "rel", "patient": {"reference": "urn:uuid:p1"},
+            "name": [{"text": "Luis Acuña"}]})")),
+      entry("", json::parse(R"({"resourceType": "MedicationRequest", "id": "mr", "status": "active", "intent": "order",
+            "medicationReference": {"reference": "urn:uuid:med"}, "subject": {"reference": "urn:uuid:p1"}})")),
+      entry("", json::parse(R"({"resourceType": "Encounter", "id": "enc", "status": "finished", "class": {"code": "AMB"},
+            "subject": {"reference": "urn:uuid:p1"}, "location": [{"location": {"reference": "urn:uuid:loc"}}],
+            "period": {"start": "2026-11-02T09:00:00Z"}})")),
+      entry("", json::parse(R"({"resourceType": "CareTeam", "id": "team", "status": "active",
+            "subject": {"reference": "urn:uuid:p1"}, "period": {"start": "2026-01-05"},
+            "participant": [{"role": [{"text": "Cardiologist"}], "member": {"reference": "urn:uuid:role"}},
+                            {"role": [{"text": "Specialty clinic"}], "member": {"reference": "urn:uuid:org"}},
+                            {"role": [{"text": "Caregiver"}], "member": {"reference": "urn:uuid:rel"}}]})")),
+  });
+}
+
+}  // namespace
+
+TEST_CASE("fhir import: practitioner roles, care teams, locations and medications fill in what they name") {
+  ImportFixture f;
+  auto done = f.run(team_bundle());
+  REQUIRE_MESSAGE(done.ok(), (done.ok() ? std::string() : done.error().message));
+  const core::State& s = f.session->state();
+  const auto* practitioner = s.find(core::Id<core::Practitioner>{f.record_of("Practitioner", "pr")});
+  REQUIRE(practitioner);
+  CHECK(practitioner->role == "physician");
+  CHECK(practitioner->specialty == "Cardiology");
+  CHECK(practitioner->organization.value == f.record_of("Organization", "org"));
+  // The role, the place and the medication stay FHIR data, kept whole for export.
+  CHECK(f.record_of("PractitionerRole", "role").empty());
+  CHECK(done.value().by_type["Location"].kept == 1);
+  CHECK(done.value().by_type["Medication"].kept == 1);
+  const auto* medication = s.find(core::Id<core::Medication>{f.record_of("MedicationRequest", "mr")});
+  REQUIRE(medication);
+  CHECK(medication->name == "Lisinopril 10 mg tablet");
+  const auto* visit = s.find(core::Id<core::Encounter>{f.record_of("Encounter", "enc")});
+  REQUIRE(visit);
+  CHECK(visit->facility == "Heart Clinic, room 4");
+
+  struct Row {
+    std::string role;
+    std::string practitioner;
+    std::string organization;
+  };
+  const std::vector<Row> rows = {
+      {"Cardiologist", practitioner->id.value, ""},  // through the PractitionerRole
+      {"Specialty clinic", "", f.record_of("Organization", "org")},
+  };
+  auto team_of_p1 = [&] {
+    auto all = live<core::CareTeamMember>(s);
+    all.erase(std::remove_if(all.begin(), all.end(), [&](const auto* m) { return m->patient.value != f.record_of("Patient", "p1"); }),
+              all.end());
+    return all;
+  };
+  auto members = team_of_p1();
+  CHECK(members.size() == rows.size());  // the relative is family, not a care team member
+  for (const Row& row : rows) {
+    CAPTURE(row.role);
+    auto it = std::find_if(members.begin(), members.end(), [&](const auto* m) { return m->role == row.role; });
+    REQUIRE(it != members.end());
+    CHECK((*it)->patient.value == f.record_of("Patient", "p1"));
+    CHECK((*it)->practitioner.value == row.practitioner);
+    CHECK((*it)->organization.value == row.organization);
+    CHECK(core::format_civil_date(*(*it)->start_date) == "2026-01-05");
+  }
+
+  // Again: nothing added, nothing changed.
+  const std::size_t practitioners = live<core::Practitioner>(s).size();
+  auto again = f.run(team_bundle());
+  REQUIRE_MESSAGE(again.ok(), (again.ok() ? std::string() : again.error().message));
+  CHECK(team_of_p1().size() == rows.size());
+  CHECK(live<core::Practitioner>(s).size() == practitioners);
+  for (const char* type : {"CareTeam", "PractitionerRole", "Practitioner", "MedicationRequest"}) {
+    CAPTURE(type);
+    CHECK(again.value().by_type[type].unchanged == 1);
+  }
+
+  // A later file naming the medication and the place an earlier import kept still finds their names.
+  auto later = f.run(bundle({entry("", json::parse(R"({"resourceType": "MedicationStatement", "id": "ms", "status": "active",
+        "medicationReference": {"reference": "Medication/med"}, "subject": {"reference": "Patient/p1"}})"))}),
+                     "later.json");
+  REQUIRE_MESSAGE(later.ok(), (later.ok() ? std::string() : later.error().message));
+  const auto* stated = s.find(core::Id<core::Medication>{f.record_of("MedicationStatement", "ms")});
+  REQUIRE(stated);
+  CHECK(stated->name == "Lisinopril 10 mg tablet");
+}
+
+TEST_CASE("fhir import: appointment statuses and types become Liaison's") {
+  struct Row {
+    std::string status, appointment_type, service_type;
+    std::string want_status, want_type;
+  };
+  const std::vector<Row> rows = {
+      {"proposed", "", "", "proposed", ""},
+      {"pending", "", "", "proposed", ""},
+      {"waitlist", "", "", "proposed", ""},
+      {"booked", "FOLLOWUP", "", "booked", "follow_up"},
+      {"arrived", "ROUTINE", "", "arrived", "office_visit"},
+      {"checked-in", "CHECKUP", "", "arrived", "office_visit"},
+      {"fulfilled", "", "Home visit", "completed", "home_visit"},
+      {"cancelled", "", "Telehealth consultation", "cancelled", "telehealth"},
+      {"noshow", "", "Laboratory draw", "no_show", "lab"},
+      {"booked", "", "Minor procedure", "booked", "procedure"},
+      {"booked", "", "", "booked", ""},
+  };
+  ImportFixture f;
+  std::vector<json> entries{entry("urn:uuid:p1", patient_resource())};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    json a = {{"resourceType", "Appointment"}, {"id", "a" + std::to_string(i)}, {"status", rows[i].status},
+              {"start", "2026-12-0" + std::to_string(1 + i % 9) + "T" + std::to_string(10 + i / 9) + ":00:00Z"},
+              {"minutesDuration", 30},
+              {"participant", json::array({{{"actor", {{"reference", "urn:uuid:p1"}}}, {"status", "accepted"}}})}};
+    if (!rows[i].appointment_type.empty())
+      a["appointmentType"] = {{"coding", json::array({{{"system", "http://terminology.hl7.org/CodeSystem/v2-0276"},
+                                                      {"code", rows[i].appointment_type}}})}};
+    if (!rows[i].service_type.empty()) a["serviceType"] = json::array({{{"text", rows[i].service_type}}});
+    entries.push_back(entry("", a));
+  }
+  auto done = f.run(bundle(entries));
+  REQUIRE_MESSAGE(done.ok(), (done.ok() ? std::string() : done.error().message));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    CAPTURE(rows[i].status);
+    CAPTURE(rows[i].service_type);
+    const auto* a = f.session->state().find(core::Id<core::Appointment>{f.record_of("Appointment", "a" + std::to_string(i))});
+    REQUIRE(a);
+    CHECK(a->status == rows[i].want_status);
+    CHECK(a->type == rows[i].want_type);
+    CHECK(a->patient.value == f.record_of("Patient", "p1"));
+    CHECK(a->end.substr(11) == std::to_string(10 + i / 9) + ":30");  // from minutesDuration
+  }
+  auto again = f.run(bundle(entries));
+  REQUIRE(again.ok());
+  CHECK(again.value().by_type["Appointment"].unchanged == rows.size());
+  CHECK(live<core::Appointment>(f.session->state()).size() == rows.size());
+}
+
+TEST_CASE("fhir import: an appointment that would double-book is kept and listed, the rest imports") {
+  // An earlier import booked p1 with Dr Diaz in room 4, 2026-12-01 09:00-09:30; the second import
+  // brings one more appointment.
+  struct Row {
+    std::string name;
+    std::string status, start, end;
+    std::string patient;   // "p1" or "p2"
+    bool with_practitioner;
+    bool imported;
+    std::string location;  // the appointment's location once imported
+  };
+  const std::vector<Row> rows = {
+      {"the same patient at an overlapping time", "booked", "09:15", "09:45", "p1", false, false, ""},
+      {"the same practitioner at an overlapping time", "booked", "09:29", "10:00", "p2", true, false, ""},
+      {"a past visit recorded twice", "fulfilled", "09:00", "09:30", "p1", true, false, ""},
+      {"back to back", "booked", "09:30", "10:00", "p1", true, true, "Heart Clinic, room 4"},
+      {"cancelled at the same time", "cancelled", "09:00", "09:30", "p1", true, true, "Heart Clinic, room 4"},
+      {"missed at the same time", "noshow", "09:00", "09:30", "p1", true, true, "Heart Clinic, room 4"},
+      {"another patient in the same place", "booked", "09:00", "09:30", "p2", false, true, ""},
+  };
+  auto appointment = [](const std::string& id, const std::string& status, const std::string& start, const std::string& end,
+                        const std::string& patient, bool with_practitioner) {
+    json participants = json::array({{{"actor", {{"reference", "Patient/" + patient}}}},
+                                     {{"actor", {{"reference", "Location/loc"}, {"display", "Heart Clinic, room 4"}}}}});
+    if (with_practitioner) participants.push_back({{"actor", {{"reference", "Practitioner/pr"}}}});
+    return json{{"resourceType", "Appointment"}, {"id", id}, {"status", status},
+                {"start", "2026-12-01T" + start + ":00"}, {"end", "2026-12-01T" + end + ":00"}, {"participant", participants}};
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.name);
+    ImportFixture f;
+    REQUIRE(f.run(bundle({entry("", patient_resource("p1")), entry("", patient_resource("p2")),
+                          entry("", json::parse(R"({"resourceType": "Practitioner", "id": "pr", "name": [{"text": "Rosa Diaz"}]})")),
+                          entry("", json::parse(R"({"resourceType": "Location", "id": "loc", "name": "Heart Clinic, room 4"})")),
+                          entry("", appointment("first", "booked", "09:00", "09:30", "p1", true))}))
+                .ok());
+    auto done = f.run(bundle({entry("", appointment("second", row.status, row.start, row.end, row.patient, row.with_practitioner))}),
+                      "second.json");
+    REQUIRE_MESSAGE(done.ok(), (done.ok() ? std::string() : done.error().message));
+    const auto* a = f.session->state().find(core::Id<core::Appointment>{f.record_of("Appointment", "second")});
+    CHECK(bool(a) == row.imported);
+    CHECK(done.value().by_type["Appointment"].skipped == (row.imported ? 0u : 1u));
+    if (!row.imported) {
+      REQUIRE(done.value().skipped.size() == 1);
+      CHECK(done.value().skipped[0].find("double-book") != std::string::npos);
+    }
+    if (a) CHECK(a->location == row.location);
+    if (a && row.location.empty()) CHECK(a->notes.find("Place: Heart Clinic, room 4") != std::string::npos);
+  }
+}

@@ -95,7 +95,7 @@ async function open(page) {
 }
 
 async function reload(page) {
-  await reload(page);
+  await page.reload();
   await showPatients(page);
 }
 

@@ -9,7 +9,7 @@ namespace ui {
 const std::vector<ScreenEntry>& screens() {
   static const std::vector<ScreenEntry> entries = {
       {Screen::Today, "Today"},         {Screen::Patients, "Patients"},   {Screen::Calendar, "Calendar"},
-      {Screen::Directory, "Care team"}, {Screen::Boards, "Referrals and authorizations"},
+      {Screen::Directory, "Care team"}, {Screen::Boards, "Referrals"},
       {Screen::Dashboard, "Dashboard"}, {Screen::Settings, "Settings"},
   };
   return entries;
@@ -28,7 +28,7 @@ void draw_navigation(ViewContext& ctx) {
   }
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextDisabled("Ctrl+K: find anything");
+  ImGui::TextDisabled("Ctrl+K: search");
 }
 
 }  // namespace ui

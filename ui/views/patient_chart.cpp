@@ -6,6 +6,7 @@
 
 #include "ui/chart_sections.hpp"
 #include "ui/record_text.hpp"
+#include "measurement_chart.hpp"
 #include "view_context.hpp"
 
 namespace ui {
@@ -126,6 +127,7 @@ void draw_patient_chart(ViewContext& ctx) {
     ImGui::BeginChild("tab-body");
     if (std::string_view(tab.title) == "Transitions of care") draw_transitions_panel(ctx, *p);
     if (std::string_view(tab.title) == "Care plan") draw_care_plan_panel(ctx, *p);
+    if (std::string_view(tab.title) == "Measurements") draw_measurement_chart(ctx, *p);
     for (const ChartSection& section : tab.sections) draw_record_table(ctx, section.type, section.title, p->id.value);
     ImGui::EndChild();
     ImGui::EndTabItem();

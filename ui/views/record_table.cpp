@@ -1,5 +1,6 @@
 // One section of the patient chart: the patient's records of one kind in a table (the first few
-// fields of the schema as columns), with Add, click-to-edit and Delete.
+// fields of the schema as columns), with Add, click-to-edit and Delete. For records that belong to
+// no patient (clinic holidays, working hours), with no patient given: all of them.
 #include <imgui.h>
 
 #include "ui/record_text.hpp"
@@ -21,7 +22,7 @@ void draw_table(ViewContext& ctx, const char* title, const std::string& patient_
       columns.push_back(&spec);
   std::vector<const T*> rows;
   for (const auto& [id, record] : state.table<T>())
-    if (!record.deleted && patient_field && patient_field->get(record) == nlohmann::json(patient_id))
+    if (!record.deleted && (patient_field ? patient_field->get(record) == nlohmann::json(patient_id) : patient_id.empty()))
       rows.push_back(&record);
 
   ImGui::SeparatorText(label_text(title).c_str());

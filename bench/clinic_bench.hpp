@@ -1,0 +1,62 @@
+// The clinic benchmark behind `liaisonctl bench` (native/bench_command.cpp) and the wasm runner
+// (bench/clinic_bench_main.cpp), so both print the same figures: for each clinic size, opening the
+// store cold against merely reading its bytes, commit latency of one edit, search-as-you-type per
+// keystroke, the worklist for one coordinator and for the whole clinic, the next free slot, and
+// memory and disk per patient. Measures and reports; never judges speed.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace bench {
+
+struct Percentiles {
+  double p50 = 0;
+  double p99 = 0;
+  int runs = 0;
+};
+
+struct SizeFigures {
+  int patients = 0;
+  long long records = 0;
+  double generate_s = 0;
+  double open_ms = 0;      // Session::open of snapshot + journal
+  double read_ms = 0;      // reading the same files' bytes and nothing else
+  double disk_bytes = 0;   // the store's files
+  Percentiles commit_ms;   // one durable single-field edit
+  double search_index_ms = 0;  // building the search over the panel
+  Percentiles keystroke_ms;    // one keystroke of search-as-you-type
+  Percentiles worklist_one_ms;  // one coordinator's worklist
+  Percentiles worklist_all_ms;  // the whole clinic's
+  std::size_t worklist_one_items = 0;
+  Percentiles free_slot_ms;  // next 5 free 30-minute slots within 60 days
+  double memory_bytes = 0;   // heap held by the open session's State
+  double peak_bytes = 0;     // peak resident memory (natively) or wasm heap size so far
+};
+
+struct Options {
+  std::vector<int> sizes;
+  std::string work_dir;  // stores are written under it, one folder per size, and removed after
+  std::string platform;  // "native" or "wasm", written into the results
+};
+
+// "1000,10000,50000" -> {1000, 10000, 50000}; empty when any part is not a positive number.
+std::vector<int> parse_sizes(const std::string& text);
+// Runs `options`, prints the table, writes the JSON to `out_file` if not empty; the exit code.
+int run_and_report(const Options& options, const std::string& out_file);
+
+// Runs every size in turn, printing progress and each size's table as it goes. Throws
+// std::runtime_error when a store cannot be written or opened.
+std::vector<SizeFigures> run(const Options& options);
+// The table of all sizes, with the commit p99 ratio between the largest and smallest.
+void print_table(const std::vector<SizeFigures>& figures);
+nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::string& platform);
+// Checks the figures are produced and plausible (positive, p99 >= p50); returns what is not.
+std::vector<std::string> implausible(const std::vector<SizeFigures>& figures);
+
+// Memory, measured per platform (memory_native.cpp / memory_wasm.cpp).
+double heap_in_use_bytes();
+double peak_memory_bytes();
+
+}  // namespace bench
