@@ -1,12 +1,11 @@
 #include "calendar_export.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "core/scheduling/icalendar.hpp"
 #include "core/session.hpp"
+#include "output_file.hpp"
 
 namespace liaisonctl {
 namespace {
@@ -14,18 +13,6 @@ namespace {
 int fail(const std::string& why) {
   std::fprintf(stderr, "liaisonctl: %s\n", why.c_str());
   return 1;
-}
-
-std::string write_file(const std::string& path, const std::string& bytes) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return "cannot write " + path + ": " + std::strerror(errno);
-  bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  int saved_errno = errno;
-  if (std::fclose(f) != 0 && written) {
-    written = false;
-    saved_errno = errno;
-  }
-  return written ? "" : "cannot write " + path + ": " + std::strerror(saved_errno);
 }
 
 }  // namespace
@@ -61,7 +48,7 @@ int export_calendar(const CalendarRequest& request) {
 
   core::Minutes now_utc = clock.now_ms() / 60'000;
   std::string calendar = core::appointments_icalendar(state, owner, owner_id, now_utc);
-  if (auto problem = write_file(request.out_file, calendar); !problem.empty()) return fail(problem);
+  if (auto problem = write_atomically(request.out_file, calendar); !problem.empty()) return fail(problem);
   std::size_t count = core::calendar_appointments(state, owner, owner_id).size();
   std::printf("exported %zu appointment%s of %s to %s\n", count, count == 1 ? "" : "s",
               core::calendar_owner_name(state, owner, owner_id).c_str(), request.out_file.c_str());

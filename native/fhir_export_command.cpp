@@ -1,14 +1,11 @@
 #include "fhir_export_command.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-
-#include <unistd.h>
 
 #include "core/fhir/fhir_export.hpp"
 #include "core/session.hpp"
+#include "output_file.hpp"
 
 namespace liaisonctl {
 namespace {
@@ -16,30 +13,6 @@ namespace {
 int fail(const std::string& why) {
   std::fprintf(stderr, "liaisonctl: %s\n", why.c_str());
   return 1;
-}
-
-// Writes `bytes` to a temporary file in the same folder, flushes it to disk and renames it over
-// `path`: readers see the old file or the whole new one, never a part. "" or what went wrong.
-std::string write_atomically(const std::string& path, const std::string& bytes) {
-  const std::string temp = path + ".part-" + std::to_string(::getpid());
-  std::FILE* f = std::fopen(temp.c_str(), "wb");
-  if (!f) return "cannot write " + path + ": " + std::strerror(errno);
-  bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 &&
-                 ::fsync(::fileno(f)) == 0;
-  int saved_errno = errno;
-  if (std::fclose(f) != 0 && written) {
-    written = false;
-    saved_errno = errno;
-  }
-  if (written && std::rename(temp.c_str(), path.c_str()) != 0) {
-    written = false;
-    saved_errno = errno;
-  }
-  if (!written) {
-    std::remove(temp.c_str());
-    return "cannot write " + path + ": " + std::strerror(saved_errno);
-  }
-  return "";
 }
 
 }  // namespace

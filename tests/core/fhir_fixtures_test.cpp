@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/fhir/fhir_import.hpp"
+#include "fhir_fixture_files.hpp"
 #include "model_fixture.hpp"
 
 namespace {
@@ -18,32 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using core::fhir::FhirFile;
 
-const std::string kFixtures = LIAISON_SOURCE_DIR "/../shared/fixtures/fhir";
-
-FhirFile read_fixture(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return FhirFile{fs::relative(path, kFixtures).string(), content.str()};
-}
-
-// Every JSON file under the fixtures except the schema, support bundles first, then by name.
-std::vector<fs::path> fixture_files() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(kFixtures)) {
-    const fs::path& p = e.path();
-    if (!e.is_regular_file() || (p.extension() != ".json" && p.extension() != ".ndjson")) continue;
-    const std::string rel = fs::relative(p, kFixtures).string();
-    if (rel.rfind("schema/", 0) == 0 || p.filename() == "package.json") continue;
-    files.push_back(p);
-  }
-  auto support_first = [](const fs::path& a, const fs::path& b) {
-    bool sa = a.string().find("/support/") != std::string::npos, sb = b.string().find("/support/") != std::string::npos;
-    return sa != sb ? sa : a < b;
-  };
-  std::sort(files.begin(), files.end(), support_first);
-  return files;
-}
+using test::kFhirFixtures;
 
 template <class T>
 std::size_t live_count(const core::State& state) {
@@ -55,15 +31,15 @@ std::size_t live_count(const core::State& state) {
 }  // namespace
 
 TEST_CASE("fhir fixtures: every file imports with no error, and again without duplicates") {
-  REQUIRE(fs::is_directory(kFixtures));
+  REQUIRE(fs::is_directory(kFhirFixtures));
   model_test::Fixture f;
-  const auto files = fixture_files();
+  const auto files = test::fhir_fixture_paths();
   REQUIRE(files.size() > 200);
   std::size_t resources = 0, kept = 0;
   double slowest = 0;
   std::string slowest_name;
   for (const fs::path& path : files) {
-    FhirFile file = read_fixture(path);
+    FhirFile file = test::read_fhir_fixture(path);
     CAPTURE(file.name);
     const auto started = std::chrono::steady_clock::now();
     auto done = core::fhir::import_fhir(*f.session, {file});
@@ -83,7 +59,7 @@ TEST_CASE("fhir fixtures: every file imports with no error, and again without du
   // All files in one import (resources whose patient is in another file map now), then the same
   // import again: records are matched and updated in place, nothing is added, nothing changes.
   std::vector<FhirFile> all;
-  for (const fs::path& path : files) all.push_back(read_fixture(path));
+  for (const fs::path& path : files) all.push_back(test::read_fhir_fixture(path));
   auto together = core::fhir::import_fhir(*f.session, all);
   REQUIRE_MESSAGE(together.ok(), (together.ok() ? std::string() : together.error().message));
   const core::State before = f.session->state();
@@ -102,9 +78,9 @@ TEST_CASE("fhir fixtures: every file imports with no error, and again without du
 
 TEST_CASE("fhir fixtures: the 2021 Synthea patients resolve their conditional references once support is loaded") {
   model_test::Fixture f;
-  const std::string dir = kFixtures + "/synthea/fhir-data-pipes-2021/";
+  const std::string dir = kFhirFixtures + "/synthea/fhir-data-pipes-2021/";
   std::vector<FhirFile> support;
-  for (const auto& e : fs::directory_iterator(dir + "support")) support.push_back(read_fixture(e.path()));
+  for (const auto& e : fs::directory_iterator(dir + "support")) support.push_back(test::read_fhir_fixture(e.path()));
   std::sort(support.begin(), support.end(), [](const FhirFile& a, const FhirFile& b) { return a.name < b.name; });
   const auto started = std::chrono::steady_clock::now();
   auto loaded = core::fhir::import_fhir(*f.session, support);
@@ -115,7 +91,7 @@ TEST_CASE("fhir fixtures: the 2021 Synthea patients resolve their conditional re
   CHECK(loaded.value().by_type["Practitioner"].added > 1000);
   for (const auto& e : fs::directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
-    FhirFile file = read_fixture(e.path());
+    FhirFile file = test::read_fhir_fixture(e.path());
     CAPTURE(file.name);
     auto done = core::fhir::import_fhir(*f.session, {file});
     REQUIRE_MESSAGE(done.ok(), (done.ok() ? std::string() : done.error().message));
@@ -129,7 +105,7 @@ TEST_CASE("fhir fixtures: the 2021 Synthea patients resolve their conditional re
   model_test::Fixture bare;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
-    auto done = core::fhir::import_fhir(*bare.session, {read_fixture(e.path())});
+    auto done = core::fhir::import_fhir(*bare.session, {test::read_fhir_fixture(e.path())});
     REQUIRE(done);
     CHECK(!done.value().unresolved.empty());
   }

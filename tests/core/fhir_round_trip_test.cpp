@@ -15,6 +15,7 @@
 
 #include "core/fhir/fhir_export.hpp"
 #include "core/fhir/fhir_import.hpp"
+#include "fhir_fixture_files.hpp"
 #include "fhir_round_trip.hpp"
 #include "core/session.hpp"
 #include "test_support.hpp"
@@ -24,31 +25,10 @@ namespace {
 namespace fs = std::filesystem;
 using core::fhir::FhirFile;
 
-const std::string kFixtures = LIAISON_SOURCE_DIR "/../shared/fixtures/fhir";
-
-FhirFile read_fixture(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return FhirFile{fs::relative(path, kFixtures).string(), content.str()};
-}
-
-// Every JSON file under the fixtures except the schema, support bundles first, then by name.
+// Every fixture, support bundles first.
 std::vector<FhirFile> all_fixtures() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(kFixtures)) {
-    const fs::path& p = e.path();
-    if (!e.is_regular_file() || (p.extension() != ".json" && p.extension() != ".ndjson")) continue;
-    const std::string rel = fs::relative(p, kFixtures).string();
-    if (rel.rfind("schema/", 0) == 0 || p.filename() == "package.json") continue;
-    files.push_back(p);
-  }
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
-    bool sa = a.string().find("/support/") != std::string::npos, sb = b.string().find("/support/") != std::string::npos;
-    return sa != sb ? sa : a < b;
-  });
   std::vector<FhirFile> out;
-  for (const fs::path& p : files) out.push_back(read_fixture(p));
+  for (const fs::path& p : test::fhir_fixture_paths()) out.push_back(test::read_fhir_fixture(p));
   return out;
 }
 
@@ -71,7 +51,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 TEST_CASE("fhir round trip: every fixture imported, exported and imported into an empty store gives the same state") {
-  REQUIRE(fs::is_directory(kFixtures));
+  REQUIRE(fs::is_directory(test::kFhirFixtures));
   Store a;
   auto first = core::fhir::import_fhir(*a.session, all_fixtures());
   REQUIRE_MESSAGE(first.ok(), (first.ok() ? std::string() : first.error().message));
