@@ -91,11 +91,61 @@ void index_appointment(State& state, const Appointment& before, const Appointmen
   link(state, record);
 }
 
+// Adds a live record to its patient's list, keeping the list in id order. Records mostly arrive in
+// id order (a replay, a copy), so the end is tried first.
+template <PatientOwned T>
+void link_to_patient(State& state, const T& record) {
+  if (record.deleted) return;
+  auto& list = std::get<std::vector<const T*>>(state.records_by_patient[record.patient.value]);
+  if (list.empty() || list.back()->id < record.id) {
+    list.push_back(&record);
+    return;
+  }
+  auto at = std::lower_bound(list.begin(), list.end(), record.id, [](const T* r, const Id<T>& id) { return r->id < id; });
+  if (at == list.end() || *at != &record) list.insert(at, &record);
+}
+
+template <PatientOwned T>
+void unlink_from_patient(State& state, const Id<Patient>& patient, const T& record) {
+  auto lists = state.records_by_patient.find(patient.value);
+  if (lists == state.records_by_patient.end()) return;
+  auto& list = std::get<std::vector<const T*>>(lists->second);
+  auto at = std::lower_bound(list.begin(), list.end(), record.id, [](const T* r, const Id<T>& id) { return r->id < id; });
+  if (at != list.end() && *at == &record) list.erase(at);
+}
+
+// Sets the fields of a patient-owned record, moving it between patients' lists when its patient
+// or its deleted flag changes (most changes touch neither, and copy nothing).
+template <PatientOwned T>
+void set_owned_fields(State& state, T& record, const nlohmann::json& fields) {
+  if (!fields.contains("patient") && !fields.contains("deleted")) {
+    set_fields(record, fields);
+    return;
+  }
+  const Id<Patient> before_patient = record.patient;
+  const bool was_linked = !record.deleted;
+  set_fields(record, fields);
+  const bool is_linked = !record.deleted;
+  if (was_linked == is_linked && before_patient == record.patient) return;
+  if (was_linked) unlink_from_patient(state, before_patient, record);
+  link_to_patient(state, record);
+}
+
+// Links every live record of a table to its patient (a copied State's own records).
+template <class T>
+void link_table(State& state) {
+  if constexpr (PatientOwned<T>)
+    for (const auto& [id, record] : state.table<T>()) link_to_patient(state, record);
+}
+
 }  // namespace
 
 State::State(const State& other)
     : tables(other.tables), patients_by_mrn(other.patients_by_mrn), appointments_by_party(other.appointments_by_party) {
   for (const auto& [id, a] : table<Appointment>()) link(*this, a);
+#define LIAISON_LINK_TABLE(T, name) link_table<T>(*this);
+  LIAISON_ENTITIES(LIAISON_LINK_TABLE)
+#undef LIAISON_LINK_TABLE
 }
 
 State& State::operator=(const State& other) {
@@ -152,8 +202,10 @@ void apply(State& state, const Change& change) {
       index_patient(state, before, record);
     } else if constexpr (std::is_same_v<T, Appointment>) {
       const Appointment before = record;
-      set_fields(record, change.fields);
+      set_owned_fields(state, record, change.fields);
       index_appointment(state, before, record);
+    } else if constexpr (PatientOwned<T>) {
+      set_owned_fields(state, record, change.fields);
     } else {
       set_fields(record, change.fields);
     }

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +17,18 @@ namespace core {
 
 template <class T>
 using Table = std::map<Id<T>, T>;  // tombstoned records included
+
+// A record that belongs to one patient: it has a `patient` field holding the patient's id.
+template <class T>
+concept PatientOwned = requires(const T& record) {
+  requires std::is_same_v<std::remove_cvref_t<decltype(record.patient)>, Id<Patient>>;
+};
+
+// One patient's live records of every type, each list in id order (the order a table scan meets
+// them). Types that do not belong to a patient keep an empty list.
+#define LIAISON_RECORD_LIST_ENTRY(T, name) std::vector<const T*>,
+using PatientRecordLists = std::tuple<LIAISON_ENTITIES(LIAISON_RECORD_LIST_ENTRY) int>;  // the int closes the list
+#undef LIAISON_RECORD_LIST_ENTRY
 
 struct State {
 #define LIAISON_TABLE_ENTRY(T, name) Table<T>,
@@ -33,6 +46,10 @@ struct State {
   using AppointmentsByStart = std::multimap<Minutes, const Appointment*>;
   std::unordered_map<std::string, AppointmentsByStart> appointments_of_patient;
   std::unordered_map<std::string, AppointmentsByStart> appointments_with_status;
+  // Every live patient-owned record by its patient's id (see records_of): the clinical rules and
+  // the worklist read one patient's measurements, stays or authorizations without scanning the
+  // whole table. Pointers again, kept the same way as the appointment indexes above.
+  std::unordered_map<std::string, PatientRecordLists> records_by_patient;
 
   State() = default;
   State(State&&) = default;
@@ -58,6 +75,14 @@ struct State {
   // A patient's live appointments, or those with a status, by wall start time (empty if none).
   const AppointmentsByStart& appointments_of(const Id<Patient>& patient) const;
   const AppointmentsByStart& appointments_in_status(const std::string& status) const;
+  // The patient's live records of type T, in id order (empty if none); an empty id gives the records
+  // that name no patient. T must belong to a patient.
+  template <PatientOwned T>
+  const std::vector<const T*>& records_of(const Id<Patient>& patient) const {
+    static const std::vector<const T*> none;
+    auto it = records_by_patient.find(patient.value);
+    return it == records_by_patient.end() ? none : std::get<std::vector<const T*>>(it->second);
+  }
   // Live patients ordered by display name (case-insensitive), then id, as lists show them.
   std::vector<const Patient*> patients_by_name() const;
 

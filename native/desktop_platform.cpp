@@ -3,10 +3,16 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <GLFW/glfw3.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <utility>
+#include <vector>
 
+#include "core/fhir/fhir_input.hpp"
 #include "core/storage.hpp"
 #include "host/asset_files.hpp"
 
@@ -16,6 +22,12 @@ namespace desktop {
 namespace {
 
 constexpr const char* kPreferencesFile = "preferences.json";
+
+std::vector<std::string> dropped_paths;  // GLFW calls back without a user pointer we could use
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  for (int i = 0; i < count; ++i) dropped_paths.emplace_back(paths[i]);
+}
 
 // Opens a file with the desktop's default application, without waiting for it: `sh` starts the
 // opener in the background and returns at once. $LIAISON_OPEN replaces xdg-open (the
@@ -58,6 +70,41 @@ core::Result<std::string> DesktopPlatform::read_preferences() {
 // Written to a temporary file, flushed, then renamed over the old one.
 core::Status DesktopPlatform::write_preferences(const std::string& text) {
   return core::DirectoryStorage(data_dir_).write_atomic(kPreferencesFile, text);
+}
+
+// Refuses what is not a regular file, or is larger than the importer reads.
+core::Result<std::string> DesktopPlatform::read_user_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return core::Error{core::ErrorCode::NotFound, "There is no file at " + path + ".", {}};
+  if (std::filesystem::file_size(path, ec) > core::fhir::kMaxFileBytes)
+    return core::Error{core::ErrorCode::Invalid, path + " is too large to import.", {}};
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(std::istreambuf_iterator<char>(in), {});
+  if (in.bad()) return core::storage_error("Could not read " + path + ".");
+  return bytes;
+}
+
+void DesktopPlatform::listen_for_drops(GLFWwindow* window) { glfwSetDropCallback(window, on_drop); }
+
+// A dropped file that cannot be read comes with no bytes; the import then names it in its message.
+std::vector<ui::PickedFile> DesktopPlatform::take_picked_files() {
+  std::vector<ui::PickedFile> out;
+  for (const std::string& path : std::exchange(dropped_paths, {})) {
+    auto bytes = read_user_file(path);
+    out.push_back({std::filesystem::path(path).filename().string(), bytes ? std::move(bytes.value()) : std::string()});
+  }
+  return out;
+}
+
+// Written to a temporary file, flushed, then renamed: a reader sees the old file or the whole new one.
+core::Result<std::string> DesktopPlatform::save_export(const std::string& file_name, const std::string&,
+                                                       const std::string& text) {
+  const std::filesystem::path folder = std::filesystem::path(data_dir_) / "exports";
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (auto written = core::DirectoryStorage(folder.string()).write_atomic(file_name, text); !written) return written.error();
+  return "Saved as " + (folder / file_name).string() + ".";
 }
 
 }  // namespace desktop

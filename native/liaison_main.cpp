@@ -64,14 +64,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   desktop::DesktopPlatform platform(desktop::asset_dir(), data_dir);
+  platform.listen_for_drops(host.window());
   ui::App app(*session.value(), platform);
   ui::ShellStatus status;
   status.storage_note = "Data folder: " + data_dir;
   HookFile hook(hook_path);
   const std::string fonts = desktop::font_dir();
   for (long frame = 0; !glfwWindowShouldClose(host.window()) && !app.quit_requested(); ++frame) {
-    // Idle at a few frames a second, wake at once on input.
-    if (host.input_pending()) glfwPollEvents(); else glfwWaitEventsTimeout(0.1);
+    // Idle at a few frames a second, wake at once on input; no waiting while long work goes on.
+    if (host.input_pending() || app.working()) glfwPollEvents(); else glfwWaitEventsTimeout(0.1);
     if (std::string problem = host.update_scale(app, fonts, content_scale(host.window())); !problem.empty())
       std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
     host.render_frame(app, status);

@@ -6,6 +6,7 @@
 
 #include "core/clinical/handout.hpp"
 #include "core/preferences.hpp"
+#include "views/import_export_view.hpp"
 #include "views/view_context.hpp"
 
 namespace ui {
@@ -80,6 +81,7 @@ void App::handle_shortcuts() {
 
 void App::frame(const ShellStatus& shell) {
   hook_.begin_frame();
+  ui_.working = false;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -121,6 +123,7 @@ void App::draw_screen(ViewContext& ctx) {
     case Screen::Boards: return draw_boards(ctx);
     case Screen::Dashboard: return draw_dashboard(ctx);
     case Screen::Settings: return draw_settings(ctx);
+    case Screen::ImportExport: return draw_import_export(ctx, session_, platform_);
   }
 }
 

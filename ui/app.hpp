@@ -37,6 +37,8 @@ class App {
   void frame(const ShellStatus& shell);
 
   bool quit_requested() const { return ui_.quit_requested; }
+  // Long work is under way: draw the next frame without waiting for input.
+  bool working() const { return ui_.working; }
   const TestHook& hook() const { return hook_; }
 
  private:

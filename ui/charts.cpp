@@ -11,13 +11,7 @@
 #include "core/civil_date.hpp"
 
 namespace ui::charts {
-namespace {
 
-constexpr float kPi = 3.14159265f;
-
-ImU32 style_colour(ImGuiCol which, float alpha = 1.0f) { return ImGui::GetColorU32(which, alpha); }
-
-// "12", "7.5", "0.25": as few decimals as the value needs, at most two.
 std::string number_text(double value) {
   char text[32];
   if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(text, sizeof text, "%.0f", value);
@@ -25,6 +19,12 @@ std::string number_text(double value) {
   else std::snprintf(text, sizeof text, "%.2f", value);
   return text;
 }
+
+namespace {
+
+constexpr float kPi = 3.14159265f;
+
+ImU32 style_colour(ImGuiCol which, float alpha = 1.0f) { return ImGui::GetColorU32(which, alpha); }
 
 std::string with_unit(double value, const char* unit) {
   return number_text(value) + (unit && *unit ? std::string(" ") + unit : std::string());

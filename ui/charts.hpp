@@ -11,6 +11,9 @@
 
 namespace ui::charts {
 
+// "12", "7.5", "0.25": as few decimals as the value needs, at most two.
+std::string number_text(double value);
+
 // Vertical bars, one per label, with the value above each bar. A width of 0 fills the row.
 void bar_chart(const char* id, const std::vector<std::string>& labels, const std::vector<double>& values, ImVec2 size,
                const char* unit = "");

@@ -53,9 +53,15 @@ std::string record_title(const core::State& state, core::EntityType type, const 
     return p ? p->display_name() : id;
   }
   nlohmann::json fields = core::record_fields(state, type, id);
-  for (const char* key : {"name", "title", "description", "substance", "plan_name", "service", "topic", "role", "type"})
+  for (const char* key : title_fields())
     if (fields.contains(key) && fields[key].is_string()) return fields[key].get<std::string>();
   return id;
+}
+
+const std::vector<const char*>& title_fields() {
+  static const std::vector<const char*> keys = {"name",    "title", "description", "substance", "plan_name",
+                                                "service", "topic", "role",        "type"};
+  return keys;
 }
 
 }  // namespace ui

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 #include "core/model/schema.hpp"
 #include "core/state.hpp"
@@ -20,5 +21,7 @@ std::string label_text(const std::string& label);
 nlohmann::json input_value(core::FieldKind kind, const std::string& text);
 // How a record is named in lists and pickers: its name, title or description, else its id.
 std::string record_title(const core::State& state, core::EntityType type, const std::string& id);
+// The fields that name a record, in the order record_title tries them.
+const std::vector<const char*>& title_fields();
 
 }  // namespace ui

@@ -61,9 +61,11 @@ struct PatientRows;   // the Patients screen's rows for its search and filters (
 struct DashboardView;         // the dashboard's choices and its figures as last computed (views/dashboard_view.cpp)
 struct MeasurementChartView;  // the chart on the Measurements tab (views/measurement_chart.cpp)
 struct SettingsView;          // what is being typed on the Settings screen (views/settings_view.cpp)
+struct ImportExportView;      // the files chosen, the import under way and its summary (views/import_export_view.cpp)
+struct ChartFacts;            // the open chart's header and summary as last worked out (views/chart_facts.cpp)
 
 // The screens of the workstation, in the order the navigation lists them.
-enum class Screen { Today, Patients, Calendar, Directory, Boards, Dashboard, Settings };
+enum class Screen { Today, Patients, Calendar, Directory, Boards, Dashboard, Settings, ImportExport };
 
 // The command palette (Ctrl+K): a filter over patients and actions.
 struct CommandPalette {
@@ -94,6 +96,7 @@ struct PatientListState {
   std::string query;
   bool mine = false;       // only the signed-in coordinator's caseload
   std::string status;      // only this status; empty: any
+  std::string risk;        // only this readmission risk (core::risk_level_name); empty: any
   int sort_column = 0;     // 0 name, 1 date of birth, 2 age, 3 MRN, 4 phone
   bool sort_descending = false;
   int highlighted = 0;     // the row Enter opens
@@ -148,6 +151,7 @@ struct UiState {
   Theme theme = Theme::Light;  // with the coordinator, kept on the device (core/preferences.hpp)
   int font_percent = 100;       // the font size, 100 to 200 % of the normal size
   std::string open_patient;  // the chart being shown on the Patients screen; empty for the list
+  std::string chart_tab_request;  // a chart tab to open in the next frame (Ctrl+PageDown/PageUp)
   std::string handout_for;   // a patient whose handout to print after this frame
   long data_version = 0;     // counts commits, so cached views know when to refresh
   struct {
@@ -155,13 +159,18 @@ struct UiState {
     long version = -1;
     std::vector<core::HistoryEntry> entries;
   } history_cache;
+  std::shared_ptr<ChartFacts> chart_facts;
   std::shared_ptr<ClinicalView> clinical;
   std::shared_ptr<DashboardView> dashboard;
   std::shared_ptr<MeasurementChartView> measurement_chart;
   std::shared_ptr<SettingsView> settings;
+  std::shared_ptr<ImportExportView> import_export;
   std::string notice;                 // the last confirmation, e.g. "Added Ada Lovelace."
   std::vector<std::string> warnings;  // problems found when the data was opened, until dismissed
   bool quit_requested = false;
+  // Long work under way in this frame (an import): the shell draws the next frame at once instead
+  // of waiting for input, so the work goes on. Reset at the start of each frame.
+  bool working = false;
 };
 
 }  // namespace ui

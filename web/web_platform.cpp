@@ -3,6 +3,10 @@
 #include <emscripten.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
 
 #include "core/storage.hpp"
 #include "host/asset_files.hpp"
@@ -31,6 +35,58 @@ EM_JS(int, js_open_for_printing, (const char* name, const char* html), {
   return 1;
 });
 
+// An <input type=file> made for one choice and clicked from the frame that handled the button, inside
+// the browser's allowance after a user gesture. Once every chosen file is read, each is written to
+// /picked/<n> and {path, name} queued in Module.liaisonPicked for take_picked_files().
+EM_JS(void, js_pick_files, (const char* accept), {
+  var input = document.createElement('input');
+  input.type = 'file';
+  input.multiple = true;
+  input.accept = UTF8ToString(accept);
+  input.style.display = 'none';
+  document.body.appendChild(input);
+  input.addEventListener('change', function () {
+    var files = Array.prototype.slice.call(input.files || []);
+    input.remove();
+    Promise.all(files.map(function (f) {
+      return f.arrayBuffer().then(function (buffer) { return {name: f.name, bytes: new Uint8Array(buffer)}; });
+    })).then(function (read) {
+      if (!FS.analyzePath('/picked').exists) FS.mkdir('/picked');
+      var queue = Module['liaisonPicked'] || (Module['liaisonPicked'] = []);
+      read.forEach(function (file) {
+        Module['liaisonPickedCount'] = (Module['liaisonPickedCount'] || 0) + 1;
+        var path = '/picked/' + Module['liaisonPickedCount'];
+        FS.writeFile(path, file.bytes);
+        queue.push({path: path, name: file.name});
+      });
+    }, function (err) { console.error('Liaison: a chosen file could not be read:', err); });
+  });
+  input.click();
+});
+// The queued files as JSON, taken in two calls (its length, then the text) so no memory is handed
+// across.
+EM_JS(int, js_picked_length, (), {
+  var queue = Module['liaisonPicked'] || [];
+  return queue.length ? lengthBytesUTF8(JSON.stringify(queue)) + 1 : 0;
+});
+EM_JS(void, js_take_picked, (char* out, int size), {
+  stringToUTF8(JSON.stringify(Module['liaisonPicked'] || []), out, size);
+  Module['liaisonPicked'] = [];
+});
+// A download made from the bytes in wasm memory: a Blob, and a link with the download attribute.
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+  var blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
+  var url = URL.createObjectURL(blob);
+  var link = document.createElement('a');
+  link.href = url;
+  link.download = UTF8ToString(name);
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+});
+
 }  // namespace
 
 core::Result<std::string> WebPlatform::read_asset(const std::string& path) { return read_asset_file("/assets", path); }
@@ -52,4 +108,35 @@ core::Status WebPlatform::write_preferences(const std::string& text) {
   auto written = core::DirectoryStorage(kDataDir).write_atomic(kPreferencesFile, text);
   if (written) js_save_preferences_file();
   return written;
+}
+
+bool WebPlatform::pick_files(const std::string& accept) {
+  js_pick_files(accept.c_str());
+  return true;
+}
+
+// Each file read from /picked, then removed: the bytes now live in the interface's list.
+std::vector<ui::PickedFile> WebPlatform::take_picked_files() {
+  std::vector<ui::PickedFile> out;
+  const int length = js_picked_length();
+  if (length == 0) return out;
+  std::string text(static_cast<std::size_t>(length), '\0');
+  js_take_picked(text.data(), length);
+  if (const std::size_t end = text.find('\0'); end != std::string::npos) text.resize(end);
+  const nlohmann::json queue = nlohmann::json::parse(text, nullptr, false);
+  if (!queue.is_array()) return out;
+  for (const nlohmann::json& file : queue) {
+    const std::string path = file.value("path", "");
+    std::ifstream in(path, std::ios::binary);
+    out.push_back({file.value("name", "file"), std::string(std::istreambuf_iterator<char>(in), {})});
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  return out;
+}
+
+core::Result<std::string> WebPlatform::save_export(const std::string& file_name, const std::string& mime_type,
+                                                   const std::string& text) {
+  js_download(file_name.c_str(), mime_type.c_str(), text.data(), static_cast<int>(text.size()));
+  return "Downloaded as " + file_name + " (see the browser's downloads).";
 }

@@ -181,11 +181,12 @@ std::vector<AllergyWarning> allergy_warnings(const AllergyTable& table, const St
   const Named drug = named_in(table, drug_words, false);
   const std::string check = " Check with the prescriber before adding it.";
   std::vector<AllergyWarning> out;
-  for (const auto& [id, a] : state.table<Allergy>()) {
-    if (a.deleted || a.patient != patient || a.verification == "refuted") continue;
+  for (const Allergy* each : state.records_of<Allergy>(patient)) {
+    const Allergy& a = *each;
+    if (a.verification == "refuted") continue;
     const Words substance = words_of(a.substance);
     const Named allergy = named_in(table, substance, true);
-    AllergyWarning w{id, AllergyMatch::SameDrug, a.severity, "", ""};
+    AllergyWarning w{a.id, AllergyMatch::SameDrug, a.severity, "", ""};
     bool shared_member = std::any_of(allergy.members.begin(), allergy.members.end(),
                                      [&](const std::string& m) { return drug.members.count(m) > 0; });
     if (!substance.empty() && (substance == drug_words || shared_member)) {

@@ -32,17 +32,18 @@ std::string authorization_words(const PriorAuthorization& a) {
 // The authorizations that may cover an appointment (see the header).
 std::vector<const PriorAuthorization*> candidates_for(const State& state, const Appointment& a) {
   std::vector<const PriorAuthorization*> linked, unlinked;
-  for (const auto& [id, auth] : state.table<PriorAuthorization>()) {
-    if (auth.deleted || auth.patient != a.patient) continue;
-    if (auth.appointment == a.id) linked.push_back(&auth);
-    else if (auth.appointment.empty()) unlinked.push_back(&auth);
+  for (const PriorAuthorization* auth : state.records_of<PriorAuthorization>(a.patient)) {
+    if (auth->appointment == a.id) linked.push_back(auth);
+    else if (auth->appointment.empty()) unlinked.push_back(auth);
   }
   return linked.empty() ? unlinked : linked;
 }
 
+// Only the appointment's patient's authorizations are read (State's index), as candidates_for does:
+// an authorization recorded for another patient never covers the visit, nor asks for one.
 bool names_appointment(const State& state, const Appointment& a) {
-  for (const auto& [id, auth] : state.table<PriorAuthorization>())
-    if (!auth.deleted && auth.appointment == a.id) return true;
+  for (const PriorAuthorization* auth : state.records_of<PriorAuthorization>(a.patient))
+    if (auth->appointment == a.id) return true;
   return false;
 }
 
@@ -152,42 +153,41 @@ void collect_authorization_missing(const WorklistContext& c, std::vector<WorkIte
 
 void collect_authorization_expiring(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate last = add_days(c.today, kAuthorizationExpiryWarningDays);
-  for (const auto& [id, a] : c.state.table<PriorAuthorization>()) {
-    if (a.deleted || a.status != "approved" || !a.valid_to || *a.valid_to < c.today || last < *a.valid_to) continue;
-    WorkItem item = c.item("authorization_expiring", "auth_expiring:" + id.value + ":" + format_civil_date(*a.valid_to),
-                             a.patient, EntityType::PriorAuthorization, id.value, *a.valid_to);
+  c.for_each_in_scope<PriorAuthorization>([&](const PriorAuthorization& a) {
+    if (a.status != "approved" || !a.valid_to || *a.valid_to < c.today || last < *a.valid_to) return;
+    WorkItem item = c.item("authorization_expiring", "auth_expiring:" + a.id.value + ":" + format_civil_date(*a.valid_to),
+                             a.patient, EntityType::PriorAuthorization, a.id.value, *a.valid_to);
     item.reason = "Authorization for " + authorization_words(a) + " ends " + format_civil_date(*a.valid_to) + ", " +
                   from_today(*a.valid_to, c.today);
     item.next_action = "Ask the payer to extend it if care continues";
     out.push_back(std::move(item));
-  }
+  });
 }
 
 void collect_authorization_units(const WorklistContext& c, std::vector<WorkItem>& out) {
-  for (const auto& [id, a] : c.state.table<PriorAuthorization>()) {
-    if (a.deleted || a.status != "approved" || !units_mostly_used(a) || (a.valid_to && *a.valid_to < c.today)) continue;
-    WorkItem item = c.item("authorization_units", "auth_units:" + id.value, a.patient,
-                             EntityType::PriorAuthorization, id.value, c.today);
+  c.for_each_in_scope<PriorAuthorization>([&](const PriorAuthorization& a) {
+    if (a.status != "approved" || !units_mostly_used(a) || (a.valid_to && *a.valid_to < c.today)) return;
+    WorkItem item = c.item("authorization_units", "auth_units:" + a.id.value, a.patient,
+                             EntityType::PriorAuthorization, a.id.value, c.today);
     const long long percent = *a.units_used * 100 / *a.units_approved;
     item.reason = std::to_string(*a.units_used) + " of " + std::to_string(*a.units_approved) + " units used (" +
                   std::to_string(percent) + " %): " + authorization_words(a);
     item.next_action = "Ask the payer for more units if care continues";
     out.push_back(std::move(item));
-  }
+  });
 }
 
 void collect_coverage_ending(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate last = add_days(c.today, kCoverageEndingWarningDays);
-  for (const auto& [id, cov] : c.state.table<Coverage>()) {
-    if (cov.deleted || cov.status == "inactive" || !cov.end_date || *cov.end_date < c.today || last < *cov.end_date)
-      continue;
-    WorkItem item = c.item("coverage_ending", "coverage_ending:" + id.value + ":" + format_civil_date(*cov.end_date),
-                             cov.patient, EntityType::Coverage, id.value, *cov.end_date);
+  c.for_each_in_scope<Coverage>([&](const Coverage& cov) {
+    if (cov.status == "inactive" || !cov.end_date || *cov.end_date < c.today || last < *cov.end_date) return;
+    WorkItem item = c.item("coverage_ending", "coverage_ending:" + cov.id.value + ":" + format_civil_date(*cov.end_date),
+                             cov.patient, EntityType::Coverage, cov.id.value, *cov.end_date);
     item.reason = "Coverage " + cov.plan_name + " (member " + cov.member_id + ") ends " +
                   format_civil_date(*cov.end_date) + ", " + from_today(*cov.end_date, c.today);
     item.next_action = "Check renewal or new coverage with the patient";
     out.push_back(std::move(item));
-  }
+  });
 }
 
 }  // namespace core

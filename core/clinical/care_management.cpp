@@ -83,8 +83,8 @@ bool is_chronic(const Condition& condition, CivilDate on) {
 
 std::vector<const Condition*> chronic_conditions(const State& state, const Id<Patient>& patient, CivilDate on) {
   std::vector<const Condition*> out;
-  for (const auto& [id, c] : state.table<Condition>())
-    if (c.patient == patient && is_chronic(c, on)) out.push_back(&c);
+  for (const Condition* c : state.records_of<Condition>(patient))
+    if (is_chronic(*c, on)) out.push_back(c);
   std::sort(out.begin(), out.end(), [](const Condition* a, const Condition* b) {
     return a->name != b->name ? a->name < b->name : a->id < b->id;
   });
@@ -94,8 +94,9 @@ std::vector<const Condition*> chronic_conditions(const State& state, const Id<Pa
 CcmMonth ccm_month(const State& state, const Id<Patient>& patient, date::year_month month) {
   CcmMonth out;
   out.month = month;
-  for (const auto& [id, t] : state.table<CareManagementTime>()) {
-    if (t.deleted || t.patient != patient || !t.date || !t.minutes) continue;
+  for (const CareManagementTime* each : state.records_of<CareManagementTime>(patient)) {
+    const CareManagementTime& t = *each;
+    if (!t.date || !t.minutes) continue;
     if (date::year_month{t.date->year(), t.date->month()} != month) continue;
     out.total_minutes += *t.minutes;
     ++out.entries;
@@ -120,9 +121,10 @@ void collect_ccm_minutes_short(const WorklistContext& c, std::vector<WorkItem>& 
   const CivilDate end = last_day(month);
   if ((date::sys_days{end} - date::sys_days{c.today}).count() >= kCcmShortWindowDays) return;
   std::unordered_map<std::string_view, long long> minutes;  // by patient, this month
-  for (const auto& [id, t] : c.state.table<CareManagementTime>())
-    if (!t.deleted && t.date && t.minutes && date::year_month{t.date->year(), t.date->month()} == month)
+  c.for_each_in_scope<CareManagementTime>([&](const CareManagementTime& t) {
+    if (t.date && t.minutes && date::year_month{t.date->year(), t.date->month()} == month)
       minutes[t.patient.value] += *t.minutes;
+  });
   for (const auto& [patient_id, total] : minutes) {
     if (total >= kCcmFirstUnitMinutes) continue;
     const PatientFacts* facts = c.patient(Id<Patient>{std::string(patient_id)});

@@ -41,8 +41,8 @@ void check_interventions(const State& state, const CarePlan& plan, std::vector<C
 }
 
 bool has_active_medication(const State& state, const CarePlan& plan) {
-  for (const auto& [id, m] : state.table<Medication>())
-    if (!m.deleted && m.patient == plan.patient && m.status == "active") return true;
+  for (const Medication* m : state.records_of<Medication>(plan.patient))
+    if (m->status == "active") return true;
   return false;
 }
 

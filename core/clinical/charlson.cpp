@@ -86,8 +86,9 @@ const CharlsonCategory* charlson_category(const std::string& icd10) {
 CharlsonResult charlson_index(const State& state, const Id<Patient>& patient, CivilDate as_of) {
   CharlsonResult result;
   std::vector<CharlsonHit> hits(categories().size());
-  for (const auto& [id, c] : state.table<Condition>()) {
-    if (c.deleted || c.patient != patient || !counts_on(c, as_of)) continue;
+  for (const Condition* each : state.records_of<Condition>(patient)) {
+    const Condition& c = *each;
+    if (!counts_on(c, as_of)) continue;
     if (c.icd10.empty()) {
       result.uncoded.push_back(&c);
       continue;

@@ -41,24 +41,21 @@ bool teach_back_failed(const Education& e) {
 }
 
 void collect_teach_back_failed(const WorklistContext& c, std::vector<WorkItem>& out) {
-  // Understood records by patient and topic, to check each failure against.
-  std::unordered_map<std::string, std::vector<const Education*>> understood;
-  for (const auto& [id, e] : c.state.table<Education>())
-    if (!e.deleted && e.teach_back == "understood") understood[e.patient.value + "\n" + topic_key(e.topic)].push_back(&e);
-  for (const auto& [id, e] : c.state.table<Education>()) {
-    if (e.deleted || !teach_back_failed(e) || !c.in_scope(e.patient, "")) continue;
+  c.for_each_in_scope<Education>([&](const Education& e) {
+    if (!teach_back_failed(e) || !c.in_scope(e.patient, "")) return;
+    // Cleared by an understood teaching of the same topic to the same patient (State's index).
+    const std::string topic = topic_key(e.topic);
     bool cleared = false;
-    auto later = understood.find(e.patient.value + "\n" + topic_key(e.topic));
-    if (later != understood.end())
-      for (const Education* success : later->second) cleared = cleared || clears(*success, e);
-    if (cleared) continue;
-    WorkItem item = c.item("teach_back_failed", "teach_back:" + id.value, e.patient, EntityType::Education, id.value,
+    for (const Education* success : c.state.records_of<Education>(e.patient))
+      cleared = cleared || (success->teach_back == "understood" && clears(*success, e) && topic_key(success->topic) == topic);
+    if (cleared) return;
+    WorkItem item = c.item("teach_back_failed", "teach_back:" + e.id.value, e.patient, EntityType::Education, e.id.value,
                            e.date.value_or(c.today));
     item.reason = std::string(e.teach_back == "not_understood" ? "Not understood" : "Only partly understood") +
                   " at teach-back: " + what_was_taught(c.state, e);
     item.next_action = "Teach it again, with the teach-back, and record the result";
     out.push_back(std::move(item));
-  }
+  });
 }
 
 }  // namespace core

@@ -132,11 +132,23 @@ std::string match_key(const std::string& text) {
   return key;
 }
 
+// Whether match_key(text) == key, without building the text's key: a patient's every measurement
+// is compared with each goal's measure, and building the keys was most of the worklist's cost.
+bool has_key(const std::string& text, const std::string& key) {
+  std::size_t at = 0;
+  for (unsigned char ch : text) {
+    if (std::isspace(ch)) continue;
+    if (at == key.size() || key[at] != static_cast<char>(std::tolower(ch))) return false;
+    ++at;
+  }
+  return at == key.size();
+}
+
 std::vector<MeasurementPoint> series_of(const std::vector<const Measurement*>& measurements, const std::string& type) {
   const std::string wanted = match_key(type);
   std::vector<std::pair<Minutes, MeasurementPoint>> timed;
   for (const Measurement* m : measurements) {
-    if (!m->value || match_key(m->type) != wanted) continue;
+    if (!m->value || !has_key(m->type, wanted)) continue;
     auto at = parse_wall_time(m->taken_at);
     if (at) timed.push_back({*at, {m->id, m->taken_at, *m->value, m->unit}});
   }
@@ -146,11 +158,8 @@ std::vector<MeasurementPoint> series_of(const std::vector<const Measurement*>& m
   return out;
 }
 
-std::vector<const Measurement*> measurements_of(const State& state, const Id<Patient>& patient) {
-  std::vector<const Measurement*> out;
-  for (const auto& [id, m] : state.table<Measurement>())
-    if (!m.deleted && m.patient == patient) out.push_back(&m);
-  return out;
+const std::vector<const Measurement*>& measurements_of(const State& state, const Id<Patient>& patient) {
+  return state.records_of<Measurement>(patient);
 }
 
 // Which way the values should move: -1 down, +1 up, 0 neither (at the middle of a range).
@@ -182,7 +191,7 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
   e.target = target.value();
   const std::string unit = match_key(e.target->unit);
   for (MeasurementPoint& p : series_of(measurements, goal.measure)) {
-    if (!unit.empty() && !p.unit.empty() && match_key(p.unit) != unit) ++e.left_out_other_unit;
+    if (!unit.empty() && !p.unit.empty() && !has_key(p.unit, unit)) ++e.left_out_other_unit;
     else e.series.push_back(std::move(p));
   }
   if (e.series.empty()) {
@@ -329,21 +338,12 @@ GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
 
 void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
   std::vector<const Goal*> goals;
-  for (const auto& [id, g] : c.state.table<Goal>())
-    if (!g.deleted && (g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty() &&
-        c.in_scope(g.patient, ""))
+  c.for_each_in_scope<Goal>([&](const Goal& g) {
+    if ((g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty() && c.in_scope(g.patient, ""))
       goals.push_back(&g);
-  if (goals.empty()) return;
-  // One pass over the measurements, grouped by patient, rather than one per goal.
-  std::unordered_map<std::string, std::vector<const Measurement*>> by_patient;
-  for (const Goal* g : goals) by_patient[g->patient.value];
-  for (const auto& [id, m] : c.state.table<Measurement>()) {
-    if (m.deleted) continue;
-    auto it = by_patient.find(m.patient.value);
-    if (it != by_patient.end()) it->second.push_back(&m);
-  }
+  });
   for (const Goal* g : goals) {
-    const GoalEvaluation e = evaluate(*g, by_patient[g->patient.value]);
+    const GoalEvaluation e = evaluate(*g, measurements_of(c.state, g->patient));
     if (e.progress != GoalProgress::OffTrack) continue;
     const std::string day = e.series.back().taken_at.substr(0, 10);
     WorkItem item = c.item("goal_off_track", "goal:" + g->id.value + ":" + day, g->patient, EntityType::Goal, g->id.value,

@@ -110,8 +110,9 @@ std::string member_email(const State& state, const CareTeamMember& m) {
 
 json care_team(const State& state, const Patient& patient, CivilDate today) {
   std::vector<std::tuple<bool, std::string, json>> rows;  // not lead, name, row
-  for (const auto& [id, m] : state.table<CareTeamMember>()) {
-    if (m.deleted || m.patient != patient.id || !current_on(m.start_date, m.end_date, today)) continue;
+  for (const CareTeamMember* each : state.records_of<CareTeamMember>(patient.id)) {
+    const CareTeamMember& m = *each;
+    if (!current_on(m.start_date, m.end_date, today)) continue;
     const std::string name = member_name(state, m);
     if (name.empty()) continue;
     rows.emplace_back(!m.lead, name,
@@ -128,9 +129,8 @@ json care_team(const State& state, const Patient& patient, CivilDate today) {
 
 json medications(const State& state, const Patient& patient, CivilDate today, const Words& w) {
   std::vector<const Medication*> current;
-  for (const auto& [id, m] : state.table<Medication>())
-    if (!m.deleted && m.patient == patient.id && m.status == "active" && current_on(m.start_date, m.stop_date, today))
-      current.push_back(&m);
+  for (const Medication* m : state.records_of<Medication>(patient.id))
+    if (m->status == "active" && current_on(m->start_date, m->stop_date, today)) current.push_back(m);
   std::sort(current.begin(), current.end(), [](const Medication* a, const Medication* b) {
     return std::tie(a->name, a->dose) < std::tie(b->name, b->dose);
   });
@@ -143,8 +143,8 @@ json medications(const State& state, const Patient& patient, CivilDate today, co
 
 json allergies(const State& state, const Patient& patient) {
   std::vector<const Allergy*> listed;
-  for (const auto& [id, a] : state.table<Allergy>())
-    if (!a.deleted && a.patient == patient.id && a.verification != "refuted") listed.push_back(&a);
+  for (const Allergy* a : state.records_of<Allergy>(patient.id))
+    if (a->verification != "refuted") listed.push_back(a);
   std::sort(listed.begin(), listed.end(), [](const Allergy* a, const Allergy* b) { return a->substance < b->substance; });
   json out = json::array();
   for (const Allergy* a : listed) out.push_back({{"substance", a->substance}, {"reaction", a->reaction}});
@@ -155,10 +155,9 @@ json appointments(const State& state, const Patient& patient, CivilDate today, c
                   const Words& w) {
   std::vector<const Appointment*> upcoming;
   const std::string today_text = format_civil_date(today);
-  for (const auto& [id, a] : state.table<Appointment>())
-    if (!a.deleted && a.patient == patient.id && (a.status == "booked" || a.status == "confirmed") &&
-        a.start.substr(0, 10) >= today_text)
-      upcoming.push_back(&a);
+  for (const Appointment* a : state.records_of<Appointment>(patient.id))
+    if ((a->status == "booked" || a->status == "confirmed") && a->start.substr(0, 10) >= today_text)
+      upcoming.push_back(a);
   std::sort(upcoming.begin(), upcoming.end(), [](const Appointment* a, const Appointment* b) {
     return std::tie(a->start, a->end) < std::tie(b->start, b->end);
   });
@@ -188,8 +187,8 @@ bool by_due_then_description(const T* a, const T* b) {
 
 json goals(const State& state, const Patient& patient, const std::string& language) {
   std::vector<const Goal*> open;
-  for (const auto& [id, g] : state.table<Goal>())
-    if (!g.deleted && g.patient == patient.id && open_goal(g)) open.push_back(&g);
+  for (const Goal* g : state.records_of<Goal>(patient.id))
+    if (open_goal(*g)) open.push_back(g);
   std::sort(open.begin(), open.end(), by_due_then_description<Goal>);
   json out = json::array();
   for (const Goal* g : open)
@@ -201,8 +200,8 @@ json goals(const State& state, const Patient& patient, const std::string& langua
 
 json next_steps(const State& state, const Patient& patient, const std::string& language) {
   std::vector<const Intervention*> open;
-  for (const auto& [id, i] : state.table<Intervention>())
-    if (!i.deleted && i.patient == patient.id && open_intervention(i)) open.push_back(&i);
+  for (const Intervention* i : state.records_of<Intervention>(patient.id))
+    if (open_intervention(*i)) open.push_back(i);
   std::sort(open.begin(), open.end(), by_due_then_description<Intervention>);
   json out = json::array();
   for (const Intervention* i : open) {

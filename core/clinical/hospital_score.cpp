@@ -26,8 +26,9 @@ const Measurement* latest_during(const State& state, const Encounter& stay, std:
   const Measurement* latest = nullptr;
   const std::string first_day = format_civil_date(*stay.admission_date);
   const std::string last_day = format_civil_date(*stay.discharge_date);
-  for (const auto& [id, m] : state.table<Measurement>()) {
-    if (m.deleted || m.patient != stay.patient || !m.value || m.taken_at.size() < 10) continue;
+  for (const Measurement* each : state.records_of<Measurement>(stay.patient)) {
+    const Measurement& m = *each;
+    if (!m.value || m.taken_at.size() < 10) continue;
     if (std::find(types.begin(), types.end(), lower(m.type)) == types.end()) continue;
     const std::string day = m.taken_at.substr(0, 10);
     if (day < first_day || last_day < day) continue;
@@ -87,10 +88,11 @@ ScoreInput oncology(const Encounter& stay) {
 
 ScoreInput procedures(const State& state, const Encounter& stay) {
   ScoreInput in{"Procedure during the stay"};
-  for (const auto& [id, p] : state.table<Procedure>()) {
-    if (p.deleted || p.patient != stay.patient || !p.date) continue;
+  for (const Procedure* each : state.records_of<Procedure>(stay.patient)) {
+    const Procedure& p = *each;
+    if (!p.date) continue;
     if (*p.date < *stay.admission_date || *stay.discharge_date < *p.date) continue;
-    in.records.push_back({EntityType::Procedure, id.value});
+    in.records.push_back({EntityType::Procedure, p.id.value});
     in.source += (in.source.empty() ? "" : ", ") + p.name + " on " + format_civil_date(*p.date);
   }
   in.value = in.records.empty() ? "none recorded" : "yes";
@@ -106,11 +108,12 @@ ScoreInput previous_admissions(const State& state, const Encounter& stay) {
   ScoreInput in{"Admissions in the previous 12 months"};
   const CivilDate from = months_before(*stay.admission_date, 12);  // Donzé 2013: the previous 12 months
   int count = 0;
-  for (const auto& [id, e] : state.table<Encounter>()) {
-    if (e.deleted || e.patient != stay.patient || e.kind != "inpatient" || e.id == stay.id || !e.admission_date) continue;
+  for (const Encounter* each : state.records_of<Encounter>(stay.patient)) {
+    const Encounter& e = *each;
+    if (e.kind != "inpatient" || e.id == stay.id || !e.admission_date) continue;
     if (*e.admission_date < from || !(*e.admission_date < *stay.admission_date)) continue;
     ++count;
-    in.records.push_back({EntityType::Encounter, id.value});
+    in.records.push_back({EntityType::Encounter, e.id.value});
   }
   in.value = std::to_string(count);
   in.points = hospital_admission_points(count);

@@ -63,8 +63,9 @@ ScoreInput emergency_visits(const State& state, const Encounter& stay) {
   const CivilDate admitted = *stay.admission_date;
   const CivilDate from = months_before(admitted, 6);  // van Walraven 2010: the previous 6 months
   int visits = 0;
-  for (const auto& [id, e] : state.table<Encounter>()) {
-    if (e.deleted || e.patient != stay.patient || e.kind != "emergency" || e.id == stay.id || !e.admission_date) continue;
+  for (const Encounter* each : state.records_of<Encounter>(stay.patient)) {
+    const Encounter& e = *each;
+    if (e.kind != "emergency" || e.id == stay.id || !e.admission_date) continue;
     // The emergency visit on the admission day is the one that led to this admission, not a previous one.
     if (*e.admission_date < from || !(*e.admission_date < admitted)) continue;
     ++visits;

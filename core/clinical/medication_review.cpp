@@ -82,8 +82,8 @@ std::vector<ListDiscrepancy> compare_medication_lists(const std::vector<Medicati
 
 std::vector<MedicationLine> active_medication_list(const State& state, const Id<Patient>& patient) {
   std::vector<MedicationLine> out;
-  for (const auto& [id, m] : state.table<Medication>())
-    if (!m.deleted && m.patient == patient && m.status == "active") out.push_back({m.name, m.dose, m.frequency, m.route});
+  for (const Medication* m : state.records_of<Medication>(patient))
+    if (m->status == "active") out.push_back({m->name, m->dose, m->frequency, m->route});
   return out;
 }
 

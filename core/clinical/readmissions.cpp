@@ -17,8 +17,8 @@ int days_between(CivilDate from, CivilDate to) { return (date::sys_days{to} - da
 // The patient's live inpatient stays.
 std::vector<const Encounter*> stays_of(const State& state, const Id<Patient>& patient) {
   std::vector<const Encounter*> out;
-  for (const auto& [id, e] : state.table<Encounter>())
-    if (is_inpatient_stay(e) && e.patient == patient) out.push_back(&e);
+  for (const Encounter* e : state.records_of<Encounter>(patient))
+    if (is_inpatient_stay(*e)) out.push_back(e);
   return out;
 }
 

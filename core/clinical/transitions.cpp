@@ -13,10 +13,15 @@ namespace core {
 namespace {
 
 // What one patient's episodes are read from.
+// The patient's records an episode reads, from the State's per-patient index.
 struct PatientRecords {
-  std::vector<const Note*> notes;
-  std::vector<const MedicationReconciliation*> reconciliations;
+  const std::vector<const Note*>& notes;
+  const std::vector<const MedicationReconciliation*>& reconciliations;
 };
+
+PatientRecords records_of(const State& state, const Id<Patient>& patient) {
+  return {state.records_of<Note>(patient), state.records_of<MedicationReconciliation>(patient)};
+}
 
 CivilDate add_days(CivilDate day, int n) { return CivilDate{date::sys_days{day} + date::days{n}}; }
 
@@ -135,17 +140,6 @@ TransitionEpisode build_episode(const State& state, const Encounter& e, const Bu
   return ep;
 }
 
-void add_records(const State& state, std::unordered_map<std::string, PatientRecords>& by_patient) {
-  for (const auto& [id, n] : state.table<Note>()) {
-    auto it = n.deleted ? by_patient.end() : by_patient.find(n.patient.value);
-    if (it != by_patient.end()) it->second.notes.push_back(&n);
-  }
-  for (const auto& [id, r] : state.table<MedicationReconciliation>()) {
-    auto it = r.deleted ? by_patient.end() : by_patient.find(r.patient.value);
-    if (it != by_patient.end()) it->second.reconciliations.push_back(&r);
-  }
-}
-
 }  // namespace
 
 int TransitionEpisode::episode_day(CivilDate day) const {
@@ -159,22 +153,23 @@ bool opens_transition_episode(const Encounter& e) {
          e.discharge_disposition != "rehab";
 }
 
+bool episode_open_on(const Encounter& e, CivilDate day) {
+  return opens_transition_episode(e) && !(day < *e.discharge_date) &&
+         !(add_days(*e.discharge_date, kTcmEpisodeDays - 1) < day);
+}
+
 std::optional<TransitionEpisode> transition_episode(const State& state, const Encounter& e,
                                                     const BusinessCalendar& calendar) {
   if (!opens_transition_episode(e)) return std::nullopt;
-  std::unordered_map<std::string, PatientRecords> by_patient{{e.patient.value, {}}};
-  add_records(state, by_patient);
-  return build_episode(state, e, calendar, by_patient[e.patient.value]);
+  return build_episode(state, e, calendar, records_of(state, e.patient));
 }
 
 std::vector<TransitionEpisode> transition_episodes(const State& state, const Id<Patient>& patient,
                                                    const BusinessCalendar& calendar) {
-  std::unordered_map<std::string, PatientRecords> by_patient{{patient.value, {}}};
-  add_records(state, by_patient);
+  const PatientRecords records = records_of(state, patient);
   std::vector<TransitionEpisode> out;
-  for (const auto& [id, e] : state.table<Encounter>())
-    if (e.patient == patient && opens_transition_episode(e))
-      out.push_back(build_episode(state, e, calendar, by_patient[patient.value]));
+  for (const Encounter* e : state.records_of<Encounter>(patient))
+    if (opens_transition_episode(*e)) out.push_back(build_episode(state, *e, calendar, records));
   std::sort(out.begin(), out.end(), [](const TransitionEpisode& a, const TransitionEpisode& b) {
     return a.discharge_date != b.discharge_date ? b.discharge_date < a.discharge_date
                                                 : a.discharge->id < b.discharge->id;
@@ -183,18 +178,9 @@ std::vector<TransitionEpisode> transition_episodes(const State& state, const Id<
 }
 
 std::vector<TransitionEpisode> episodes_open_on(const State& state, CivilDate day, const BusinessCalendar& calendar) {
-  std::vector<const Encounter*> open;
-  std::unordered_map<std::string, PatientRecords> by_patient;
-  for (const auto& [id, e] : state.table<Encounter>()) {
-    if (!opens_transition_episode(e) || day < *e.discharge_date) continue;
-    if (add_days(*e.discharge_date, kTcmEpisodeDays - 1) < day) continue;
-    open.push_back(&e);
-    by_patient[e.patient.value];
-  }
   std::vector<TransitionEpisode> out;
-  if (open.empty()) return out;
-  add_records(state, by_patient);
-  for (const Encounter* e : open) out.push_back(build_episode(state, *e, calendar, by_patient[e->patient.value]));
+  for (const auto& [id, e] : state.table<Encounter>())
+    if (episode_open_on(e, day)) out.push_back(build_episode(state, e, calendar, records_of(state, e.patient)));
   return out;
 }
 

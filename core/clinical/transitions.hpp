@@ -74,6 +74,8 @@ struct TransitionEpisode {
 // nursing or inpatient rehabilitation, opens none (that facility's own discharge will; CMS
 // MLN908628 lists the community settings TCM follows).
 bool opens_transition_episode(const Encounter& e);
+// Whether the encounter opens an episode whose 30 days include `day`.
+bool episode_open_on(const Encounter& e, CivilDate day);
 
 // The episode of one discharge, or nullopt when it opens none.
 std::optional<TransitionEpisode> transition_episode(const State& state, const Encounter& e,
@@ -81,7 +83,7 @@ std::optional<TransitionEpisode> transition_episode(const State& state, const En
 // The patient's episodes, latest discharge first.
 std::vector<TransitionEpisode> transition_episodes(const State& state, const Id<Patient>& patient,
                                                    const BusinessCalendar& calendar);
-// Every episode whose 30 days include `day`, reading the notes and reconciliations once.
+// Every episode whose 30 days include `day`, each reading its patient's records from State's index.
 std::vector<TransitionEpisode> episodes_open_on(const State& state, CivilDate day, const BusinessCalendar& calendar);
 
 // Worklist kinds (transition_items.cpp): each clock not yet met, from the discharge day to the

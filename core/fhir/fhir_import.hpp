@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,31 @@ struct ImportOptions {
 // Imports the files, in the order given (load shared hospitals and practitioners first), as one
 // commit: undo takes the whole import back.
 Result<ImportSummary> import_fhir(Session& session, const std::vector<FhirFile>& files, const ImportOptions& options = {});
+
+// The same import a piece at a time, so an interface can draw between pieces (the browser has no
+// threads): each step() reads one file, or plans up to `budget` resources; finish() does what is
+// left and commits it all as one change, as import_fhir does. The session must not change between
+// the first step and finish(): the interface keeps the coordinator on the import meanwhile.
+class ImportJob {
+ public:
+  ImportJob(Session& session, std::vector<FhirFile> files, ImportOptions options = {});
+  ~ImportJob();
+  ImportJob(const ImportJob&) = delete;
+  ImportJob& operator=(const ImportJob&) = delete;
+
+  // One piece of work; false once nothing is left before finish() (all planned, or a problem).
+  bool step(std::size_t budget = 200);
+  // How far it is, from 0 to 1, and what it is doing, e.g. "Reading labs.json".
+  double progress() const;
+  std::string stage() const;
+  // The summary, or the first problem (file, entry and JSON path named); nothing is written on a
+  // problem or in a dry run. Call once.
+  Result<ImportSummary> finish();
+
+ private:
+  struct Work;
+  std::unique_ptr<Work> work_;
+};
 
 // The summary in lines of plain words, as the command line and the UI show it.
 std::vector<std::string> describe(const ImportSummary& summary);

@@ -150,16 +150,15 @@ void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkIt
 }
 
 void collect_care_plan_reviews(const WorklistContext& c, std::vector<WorkItem>& out) {
-  for (const auto& [id, p] : c.state.table<CarePlan>()) {
-    if (p.deleted || p.status != "active" || !p.next_review_date || c.today < *p.next_review_date ||
-        !c.in_scope(p.patient, ""))
-      continue;
-    WorkItem item = c.item("care_plan_review", "review:" + id.value + ":" + format_civil_date(*p.next_review_date),
-                             p.patient, EntityType::CarePlan, id.value, *p.next_review_date);
+  c.for_each_in_scope<CarePlan>([&](const CarePlan& p) {
+    if (p.status != "active" || !p.next_review_date || c.today < *p.next_review_date || !c.in_scope(p.patient, ""))
+      return;
+    WorkItem item = c.item("care_plan_review", "review:" + p.id.value + ":" + format_civil_date(*p.next_review_date),
+                             p.patient, EntityType::CarePlan, p.id.value, *p.next_review_date);
     item.reason = due_words(*p.next_review_date, c.today) + ": review of " + p.title;
     item.next_action = "Review the care plan";
     out.push_back(std::move(item));
-  }
+  });
 }
 
 // The loop is closed once the patient holds a visit with the practitioner referred to, on or
@@ -170,15 +169,15 @@ bool referral_visit_booked(const WorklistContext& c, const Referral& r) {
 }
 
 void collect_open_referrals(const WorklistContext& c, std::vector<WorkItem>& out) {
-  for (const auto& [id, r] : c.state.table<Referral>()) {
-    if (r.deleted || r.status != "sent" || !r.sent_date) continue;
+  c.for_each_in_scope<Referral>([&](const Referral& r) {
+    if (r.status != "sent" || !r.sent_date) return;
     const CivilDate due = add_days(*r.sent_date, c.settings.referral_loop_days);
-    if (c.today < due || !c.in_scope(r.patient, "") || referral_visit_booked(c, r)) continue;
-    WorkItem item = c.item("referral_open_loop", "referral:" + id.value, r.patient, EntityType::Referral, id.value, due);
+    if (c.today < due || !c.in_scope(r.patient, "") || referral_visit_booked(c, r)) return;
+    WorkItem item = c.item("referral_open_loop", "referral:" + r.id.value, r.patient, EntityType::Referral, r.id.value, due);
     item.reason = "Referral sent " + day_count(days_between(*r.sent_date, c.today)) + " ago with no visit or report: " + r.reason;
     item.next_action = "Chase the referral";
     out.push_back(std::move(item));
-  }
+  });
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "core/scheduling/business_days.hpp"
 #include "core/scheduling/settings.hpp"
+#include "core/state.hpp"
 #include "core/time_zone.hpp"
 #include "core/worklist/worklist.hpp"
 
@@ -52,6 +53,21 @@ class WorklistContext {
   // The facts of a live patient with status "active", or nullptr (deleted, inactive, deceased).
   const PatientFacts* patient(const Id<Patient>& id) const;
   const std::unordered_map<std::string_view, PatientFacts>& patients() const { return patients_; }
+  // Calls fn(record) for each live record of type T that belongs to a patient in scope, or to no
+  // patient: for the whole clinic every record of the table; for one coordinator only their
+  // patients' records (from State's per-patient index), so the cost follows the panel, not the
+  // clinic. In no particular order (the engine sorts the items); kinds still check in_scope().
+  template <PatientOwned T, class Fn>
+  void for_each_in_scope(Fn&& fn) const {
+    if (query.coordinator.empty()) {
+      for (const auto& [id, record] : state.table<T>())
+        if (!record.deleted) fn(record);
+      return;
+    }
+    for (const Patient* p : in_scope_patients_)
+      for (const T* record : state.records_of<T>(p->id)) fn(*record);
+    for (const T* record : state.records_of<T>(Id<Patient>{})) fn(*record);
+  }
   // Live appointments with this status starting (wall time) in [from, to), from State's index.
   std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
   // Live tasks of this kind ("general" includes tasks with no kind); the table is read once.
@@ -78,6 +94,7 @@ class WorklistContext {
   void add_tasks();
 
   std::unordered_map<std::string_view, PatientFacts> patients_;  // keyed by patient id
+  std::vector<const Patient*> in_scope_patients_;                 // in id order
   // A handful of statuses and kinds: a short list compared by == beats a map per record.
   template <class T>
   using Groups = std::vector<std::pair<std::string, std::vector<T>>>;

@@ -92,21 +92,22 @@ void WorklistContext::add_patients() {
     facts.patient = &p;
     facts.in_scope = query.coordinator.empty() || p.coordinator == query.coordinator;
     patients_.emplace(std::string_view(id.value), facts);
+    if (facts.in_scope) in_scope_patients_.push_back(&p);
   }
 }
 
+// Only in-scope patients' contacts are read by the kinds (see PatientFacts), so only their notes
+// are read, from State's per-patient index.
 void WorklistContext::add_notes() {
-  for (const auto& [id, n] : state.table<Note>()) {
-    if (n.deleted || !is_successful_contact(n)) continue;
-    // Only in-scope patients' contacts are read by the kinds (see PatientFacts): reading the time
-    // of every other note in the clinic cost more than the lookup that skips it.
-    auto facts = patients_.find(std::string_view(n.patient.value));
-    if (facts == patients_.end() || !facts->second.in_scope) continue;
-    auto at = parse_wall_time(n.at);
-    if (!at) continue;
-    PatientFacts& f = facts->second;
-    if (!f.last_reached_at || *f.last_reached_at < *at) f.last_reached_at = *at;
-    keep_latest(f.last_contact, wall_date(*at));
+  for (auto& [patient_id, f] : patients_) {
+    if (!f.in_scope) continue;
+    for (const Note* n : state.records_of<Note>(f.patient->id)) {
+      if (!is_successful_contact(*n)) continue;
+      auto at = parse_wall_time(n->at);
+      if (!at) continue;
+      if (!f.last_reached_at || *f.last_reached_at < *at) f.last_reached_at = *at;
+      keep_latest(f.last_contact, wall_date(*at));
+    }
   }
 }
 

@@ -8,54 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { checkNotBlank, fail, findWidget, labels, outputDir, step, waitGone } from './support.mjs';
+import { FLAGS, browserState, click, hookOf, launch, problems, typeInto } from './browser_support.mjs';
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) fail('usage: browser_e2e.mjs <site dir> <output dir>');
 outputDir(out);
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 const profile = mkdtempSync(join(tmpdir(), 'liaison-browser-'));
-const problems = [];  // console errors and uncaught exceptions: any one fails the test
-let serverStopped = false;  // after this, failed network requests are expected
-
 let server = await serve(site, 0);
 const url = `http://127.0.0.1:${server.address().port}/?test-hook`;
 
 // The first launch uses devicePixelRatio 2: the canvas must render at 2x and input must still land
 // on the widgets. SwiftShader draws that at about 15 frames a second, so later launches use 1.
-async function launch(deviceScaleFactor) {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
-    viewport: { width: 1200, height: 760 }, deviceScaleFactor,
-  });
-  const page = context.pages()[0] || await context.newPage();
-  watch(page);
-  return { context, page };
-}
-
-function watch(page) {
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (serverStopped && /ERR_CONNECTION_REFUSED|Failed to load resource|sw\.js/.test(m.text())) return;
-    problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.stack}`));
-}
-
-const hookOf = (page) => () => page.evaluate(() => globalThis.liaisonTestHook || null);
-
-async function click(page, label) {
-  const at = await findWidget(hookOf(page), label);
-  await page.mouse.click(at.x, at.y);
-}
-
-async function typeInto(page, label, text) {
-  await click(page, label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text, { delay: 15 });
-}
+const launchAt = (deviceScaleFactor) => launch(profile, { deviceScaleFactor });
 
 async function addPatient(page, name, birthDate) {
   await click(page, 'Add patient');
@@ -99,7 +64,7 @@ async function reload(page) {
   await showPatients(page);
 }
 
-let { context, page } = await launch(2);
+let { context, page } = await launchAt(2);
 try {
   await step('the client loads, fills the window at devicePixelRatio 2, hides the loading indicator', async () => {
     await open(page);
@@ -156,7 +121,7 @@ try {
 
   await step('after closing and relaunching the browser on the same profile the patient is listed', async () => {
     await context.close();
-    ({ context, page } = await launch(1));
+    ({ context, page } = await launchAt(1));
     await open(page);
     await findWidget(hookOf(page), 'patient:Rosa Delgado');
   });
@@ -184,7 +149,7 @@ try {
   await step('with the server stopped the page still loads and shows the patient', async () => {
     await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
     server = null;
-    serverStopped = true;
+    browserState.expectOffline = true;
     const reachable = await page.evaluate(() => fetch('/not-in-the-shell').then(() => true, () => false));
     if (reachable) fail('the server still answers after being stopped');
     await reload(page);

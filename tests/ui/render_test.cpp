@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,17 @@ class Headless {
     return true;
   }
 
+  // Ctrl and `key` pressed together, then released.
+  void chord(ui::App& app, ImGuiKey key, ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(key, true);
+    frame(app, size);
+    io.AddKeyEvent(key, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    frame(app, size);
+  }
+
   const ui::WidgetRect* find(const ui::App& app, const std::string& label) {
     for (const ui::WidgetRect& w : app.hook().widgets())
       if (w.label == label) return &w;
@@ -133,6 +145,9 @@ std::vector<std::string> labels_with(const ui::App& app, const std::string& pref
 
 }  // namespace
 
+// Summary, the 12 tabs of ui/chart_sections.hpp, History.
+constexpr int kChartTabs = 14;
+
 TEST_CASE("every screen and every chart tab renders with no ImGui check failing") {
   struct Case {
     ImVec2 size;
@@ -149,7 +164,7 @@ TEST_CASE("every screen and every chart tab renders with no ImGui check failing"
     for (int i = 0; i < 3; ++i) headless.frame(app, c.size);
 
     const std::vector<std::string> screens = labels_with(app, "nav:");
-    CHECK(screens.size() == 7);
+    CHECK(screens.size() == 8);
     for (const std::string& screen : screens) {
       CAPTURE(screen);
       REQUIRE(headless.click(app, screen, c.size));
@@ -160,20 +175,30 @@ TEST_CASE("every screen and every chart tab renders with no ImGui check failing"
     const std::vector<std::string> patients = labels_with(app, "patient:");
     REQUIRE(!patients.empty());
     REQUIRE(headless.click(app, patients.front(), c.size));
+    // The tabs in view are clicked; then Ctrl+PageDown goes through all of them, those scrolled
+    // out of view included, and back to the first.
     const std::vector<std::string> tabs = labels_with(app, "tab:");
-    CHECK(tabs.size() >= 13);
+    CHECK(tabs.size() >= 3);
     for (const std::string& tab : tabs) {
       CAPTURE(tab);
       REQUIRE(headless.click(app, tab, c.size));
       for (int i = 0; i < 3; ++i) headless.frame(app, c.size);
     }
+    std::set<std::string> visited;
+    std::string first;
+    for (int i = 0; i < kChartTabs; ++i) {
+      const ui::WidgetRect* current = headless.find(app, "chart:tab");
+      REQUIRE(current);
+      if (i == 0) first = current->text;
+      visited.insert(current->text);
+      CHECK(headless.find(app, "tab:" + current->text) != nullptr);  // scrolled into view
+      headless.chord(app, ImGuiKey_PageDown, c.size);
+      for (int f = 0; f < 30; ++f) headless.frame(app, c.size);  // the bar scrolls over a few frames
+    }
+    CHECK(visited.size() == kChartTabs);
+    CHECK(headless.find(app, "chart:tab")->text == first);
     // The command palette over it all.
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, true);
-    io.AddKeyEvent(ImGuiKey_K, true);
-    headless.frame(app, c.size);
-    io.AddKeyEvent(ImGuiKey_K, false);
-    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    headless.chord(app, ImGuiKey_K, c.size);
     for (int i = 0; i < 3; ++i) headless.frame(app, c.size);
     CHECK(headless.find(app, "palette:query") != nullptr);
 

@@ -8,8 +8,6 @@
 namespace ui {
 namespace {
 
-constexpr ImVec4 kErrorColour{0.75f, 0.10f, 0.10f, 1.0f};
-
 const core::FieldError* error_for(const AddPatientForm& form, const char* field) {
   for (const auto& e : form.errors)
     if (e.field == field) return &e;
@@ -36,7 +34,7 @@ bool field(ViewContext& ctx, const char* label, const char* required, const char
   if (ImGui::IsItemEdited())
     std::erase_if(form.errors, [&](const core::FieldError& e) { return e.field == key; });
   if (const core::FieldError* error = error_for(form, key)) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, alert_colour());
     ImGui::TextWrapped("%s", error->message.c_str());
     ImGui::PopStyleColor();
     ctx.hook.track(std::string("error:") + key);
@@ -65,7 +63,7 @@ void draw_add_patient_form(ViewContext& ctx) {
   submit |= field(ctx, "Phone", "", "phones", d.phone, "e.g. +1 555 010 2000");
 
   if (!form.failure.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, alert_colour());
     ImGui::TextWrapped("%s", form.failure.c_str());
     ImGui::PopStyleColor();
     ctx.hook.track("error:form");

@@ -11,13 +11,13 @@
 #include "core/scheduling/appointment_time.hpp"
 #include "core/scheduling/recurrence.hpp"
 #include "core/state.hpp"
+#include "ui/theme.hpp"
 
 namespace ui {
 namespace {
 
 constexpr std::size_t kMaxSlots = 40;
 constexpr std::size_t kMaxPatientMatches = 6;
-constexpr ImVec4 kMessageColour{0.70f, 0.12f, 0.12f, 1.0f};
 
 std::string lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -164,7 +164,7 @@ void draw_free_slot_panel(ViewContext& ctx, core::CivilDate from) {
   draw_patient_choice(ctx);
   draw_search_options(ctx);
   if (!cal.message.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kMessageColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, alert_colour());
     ImGui::TextWrapped("%s", cal.message.c_str());
     ImGui::PopStyleColor();
   }
@@ -220,7 +220,7 @@ void draw_cancel_question(ViewContext& ctx) {
     ImGui::Text("Cancel %s's appointment on %s?", who.c_str(), when.c_str());
   }
   ImGui::TextDisabled("Their time becomes free for others. Ctrl+Z brings them back.");
-  if (!problem.empty()) ImGui::TextColored(kMessageColour, "%s", problem.c_str());
+  if (!problem.empty()) ImGui::TextColored(alert_colour(), "%s", problem.c_str());
   ImGui::BeginDisabled(!problem.empty());
   const bool yes = ImGui::Button(cal.confirm_series ? "Cancel them" : "Cancel it");
   ImGui::EndDisabled();

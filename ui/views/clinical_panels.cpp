@@ -22,9 +22,6 @@
 namespace ui {
 namespace {
 
-constexpr ImVec4 kLateColour{0.70f, 0.12f, 0.12f, 1.0f};
-constexpr ImVec4 kMetColour{0.10f, 0.45f, 0.20f, 1.0f};
-
 void draw_clock(const char* what, const core::TransitionClock& clock, core::CivilDate today) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
@@ -34,9 +31,9 @@ void draw_clock(const char* what, const core::TransitionClock& clock, core::Civi
   ImGui::TableNextColumn();
   if (clock.met) {
     const std::string when = clock.met_on ? core::format_civil_date(*clock.met_on) : std::string("on time");
-    ImGui::TextColored(kMetColour, "Met %s, %s", when.c_str(), clock.met_by.c_str());
+    ImGui::TextColored(good_colour(), "Met %s, %s", when.c_str(), clock.met_by.c_str());
   } else if (today > clock.due) {
-    ImGui::TextColored(kLateColour, "Not met, overdue since %s", core::format_civil_date(clock.due).c_str());
+    ImGui::TextColored(alert_colour(), "Not met, overdue since %s", core::format_civil_date(clock.due).c_str());
   } else {
     ImGui::TextUnformatted("Not met yet");
   }
@@ -66,7 +63,7 @@ void draw_score(const char* name, const core::RiskScore& score, const std::strin
   if (score.total)
     ImGui::Text("%s: %d%s", name, *score.total, score.risk.empty() ? "" : (" (" + score.risk + " risk)").c_str());
   else
-    ImGui::TextColored(kLateColour, "%s: incomplete, %zu input(s) missing", name, score.missing.size());
+    ImGui::TextColored(alert_colour(), "%s: incomplete, %zu input(s) missing", name, score.missing.size());
   if (!ImGui::BeginTable(id.c_str(), 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
   for (const char* h : {"Input", "Value", "Points", "Where it came from"}) ImGui::TableSetupColumn(h);
   ImGui::TableHeadersRow();
@@ -75,7 +72,7 @@ void draw_score(const char* name, const core::RiskScore& score, const std::strin
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(in.name.c_str());
     ImGui::TableNextColumn();
-    if (in.missing) ImGui::TextColored(kLateColour, "missing: %s", in.value.c_str());
+    if (in.missing) ImGui::TextColored(alert_colour(), "missing: %s", in.value.c_str());
     else ImGui::TextUnformatted(in.value.c_str());
     ImGui::TableNextColumn();
     if (in.missing) ImGui::TextDisabled("-");
@@ -108,9 +105,9 @@ const char* trend_words(core::Trend trend) {
 }
 
 void draw_goal(const core::Goal& goal, const core::GoalEvaluation& e) {
-  const ImVec4 colour = e.progress == core::GoalProgress::OffTrack ? kLateColour
+  const ImVec4 colour = e.progress == core::GoalProgress::OffTrack ? alert_colour()
                         : e.progress == core::GoalProgress::Achieved || e.progress == core::GoalProgress::OnTrack
-                            ? kMetColour
+                            ? good_colour()
                             : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
   std::string latest;
   if (!e.series.empty()) {
@@ -177,7 +174,7 @@ void draw_transitions_panel(ViewContext& ctx, const core::Patient& p) {
     ImGui::PushID(e.episode.discharge->id.value.c_str());
     draw_episode(e.episode, today);
     if (e.readmission)
-      ImGui::TextColored(kLateColour, "Readmission: admitted %d day(s) after the discharge of %s.",
+      ImGui::TextColored(alert_colour(), "Readmission: admitted %d day(s) after the discharge of %s.",
                          e.readmission->days_after_discharge,
                          core::format_civil_date(*e.readmission->readmits->discharge_date).c_str());
     draw_score("LACE index", e.lace, "lace");
@@ -204,10 +201,10 @@ void draw_care_plan_panel(ViewContext& ctx, const core::Patient& p) {
   ctx.hook.track("care-management");
   for (const auto& [title, missing] : view.plans_missing) {
     if (missing.empty()) {
-      ImGui::TextColored(kMetColour, "Care plan \"%s\" has every required element.", title.c_str());
+      ImGui::TextColored(good_colour(), "Care plan \"%s\" has every required element.", title.c_str());
       continue;
     }
-    ImGui::TextColored(kLateColour, "Care plan \"%s\" is missing:", title.c_str());
+    ImGui::TextColored(alert_colour(), "Care plan \"%s\" is missing:", title.c_str());
     for (const std::string& m : missing) ImGui::BulletText("%s", m.c_str());
   }
   for (const auto& [goal, evaluation] : view.goals) draw_goal(*goal, evaluation);

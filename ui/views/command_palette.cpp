@@ -1,5 +1,6 @@
-// The command palette (Ctrl+K): type part of a patient's name or MRN, or of a screen or an action,
-// then Enter (or a click) goes there. Up and Down move the choice; Escape closes.
+// The command palette (Ctrl+K): type part of a patient's name, MRN, phone or date of birth (the
+// Patients screen's search), or of a screen or an action, then Enter (or a click) goes there. Up
+// and Down move the choice; Escape closes.
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -35,11 +36,8 @@ std::vector<Choice> choices(ViewContext& ctx) {
   if (palette.matched_query != palette.query) {
     palette.matched_patients.clear();
     if (!query.empty())
-      for (const core::Patient* p : ctx.session.state().patients_by_name()) {
-        if (!matches(p->display_name(), query) && !matches(p->mrn, query)) continue;
+      for (const core::Patient* p : panel_search(ctx).type(palette.query, kMaxPatients))
         palette.matched_patients.push_back(p->id.value);
-        if (palette.matched_patients.size() == kMaxPatients) break;
-      }
     palette.matched_query = palette.query;
   }
   std::vector<Choice> out;

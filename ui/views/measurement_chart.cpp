@@ -133,7 +133,10 @@ void draw_measurement_chart(ViewContext& ctx, const core::Patient& p) {
   else ImGui::TextDisabled("No goal names this measure; add one under Care plan to see its band.");
   charts::line_chart("chart:patient-measure", view.dates, view.values, view.band, {0, ImGui::GetFontSize() * 12},
                      view.unit.c_str());
-  ctx.hook.track("chart:patient-measure");
+  // For tests: how many points the chart holds and the latest, e.g. "3 points, latest 72.5 kg".
+  if (!view.values.empty())
+    ctx.hook.track("chart:patient-measure", std::to_string(view.values.size()) + " points, latest " +
+                                                charts::number_text(view.values.back()) + " " + view.unit);
 }
 
 }  // namespace ui

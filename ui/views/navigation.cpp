@@ -11,6 +11,7 @@ const std::vector<ScreenEntry>& screens() {
       {Screen::Today, "Today"},         {Screen::Patients, "Patients"},   {Screen::Calendar, "Calendar"},
       {Screen::Directory, "Care team"}, {Screen::Boards, "Referrals"},
       {Screen::Dashboard, "Dashboard"}, {Screen::Settings, "Settings"},
+      {Screen::ImportExport, "Import & export"},
   };
   return entries;
 }
@@ -22,8 +23,11 @@ void draw_navigation(ViewContext& ctx) {
   ImGui::Spacing();
   for (const ScreenEntry& entry : screens()) {
     const bool current = ctx.ui.screen == entry.screen;
-    if (ImGui::Selectable(entry.title, current, ImGuiSelectableFlags_None))
+    if (ImGui::Selectable(entry.title, current, ImGuiSelectableFlags_None)) {
+      // "Patients" again while a chart is open goes back to the list.
+      if (current && entry.screen == Screen::Patients) ctx.ui.open_patient.clear();
       ctx.ui.screen = entry.screen;
+    }
     ctx.hook.track(std::string("nav:") + entry.title);
   }
   ImGui::Spacing();

@@ -3,64 +3,57 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <utility>
 
 #include "ui/chart_sections.hpp"
 #include "ui/record_text.hpp"
+#include "chart_facts.hpp"
+#include "import_export_view.hpp"
 #include "measurement_chart.hpp"
 #include "view_context.hpp"
 
 namespace ui {
 namespace {
 
-constexpr ImVec4 kAlertColour{0.70f, 0.12f, 0.12f, 1.0f};
-
-// Labels of this patient's live records of type T for which `keep` holds, joined with ", ".
-template <class T, class Keep>
-std::string summary(const core::State& state, const std::string& patient_id, Keep keep) {
-  std::string out;
-  for (const auto& [id, r] : state.table<T>())
-    if (!r.deleted && r.patient.value == patient_id && keep(r))
-      out += (out.empty() ? "" : ", ") + record_title(state, T::kType, id.value);
-  return out;
-}
-
 void draw_header(ViewContext& ctx, const core::Patient& p) {
-  const core::State& state = ctx.session.state();
+  const ChartFacts& facts = chart_facts(ctx, p);
   ImGui::PushFont(ctx.fonts.bold);
   ImGui::TextUnformatted(p.display_name().c_str());
   ImGui::PopFont();
   ctx.hook.track("chart:" + p.display_name());
   ImGui::SameLine();
-  std::string facts;
+  std::string about;
   if (p.birth_date)
-    facts += std::to_string(core::age_in_years(*p.birth_date, ctx.session.clock().today())) + " y, born " +
+    about += std::to_string(core::age_in_years(*p.birth_date, facts.day)) + " y, born " +
              core::format_civil_date(*p.birth_date);
-  if (!p.sex.empty()) facts += ", " + p.sex;
-  if (!p.mrn.empty()) facts += "   MRN " + p.mrn;
-  if (p.status != "active") facts += "   " + p.status;
-  ImGui::TextDisabled("%s", facts.c_str());
+  if (!p.sex.empty()) about += ", " + p.sex;
+  if (!p.mrn.empty()) about += "   MRN " + p.mrn;
+  if (p.status != "active") about += "   " + p.status;
+  ImGui::TextDisabled("%s", about.c_str());
+  const float gap = ImGui::GetFontSize() * 2;
+  if (facts.risk.level != core::RiskLevel::NotScored) {
+    ImGui::SameLine(0, gap);
+    const std::string risk = core::describe(facts.risk);
+    if (facts.risk.level == core::RiskLevel::High) ImGui::TextColored(alert_colour(), "%s", risk.c_str());
+    else ImGui::TextUnformatted(risk.c_str());
+    ctx.hook.track("risk:" + std::string(core::risk_level_name(facts.risk.level)));
+  }
 
-  const std::string allergies = summary<core::Allergy>(state, p.id.value, [](const auto& a) { return a.verification != "refuted"; });
-  if (allergies.empty()) {
+  if (facts.allergies.empty()) {
     ImGui::TextDisabled("No allergies recorded");
   } else {
-    ImGui::TextColored(kAlertColour, "Allergies: %s", allergies.c_str());
+    ImGui::TextColored(alert_colour(), "Allergies: %s", facts.allergies.c_str());
   }
-  ctx.hook.track("allergies");
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  ctx.hook.track("allergies", facts.allergies);
+  ImGui::SameLine(0, gap);
   std::string language = p.language.empty() ? "Language not recorded" : p.language;
   if (p.interpreter_needed) language += " (interpreter needed)";
   ImGui::TextUnformatted(language.c_str());
-  const std::string coverage = summary<core::Coverage>(state, p.id.value, [](const auto& c) { return c.status != "inactive"; });
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-  ImGui::TextUnformatted(coverage.empty() ? "No coverage recorded" : ("Coverage: " + coverage).c_str());
-  std::string lead;
-  for (const auto& [id, m] : state.table<core::CareTeamMember>())
-    if (!m.deleted && m.patient == p.id && m.lead && !m.end_date)
-      lead = m.practitioner.empty() ? record_title(state, core::EntityType::Organization, m.organization.value)
-                                    : record_title(state, core::EntityType::Practitioner, m.practitioner.value);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-  ImGui::TextUnformatted(lead.empty() ? "No care team lead" : ("Care team lead: " + lead).c_str());
+  ImGui::SameLine(0, gap);
+  ImGui::TextUnformatted(facts.coverage.empty() ? "No coverage recorded" : ("Coverage: " + facts.coverage).c_str());
+  ImGui::SameLine(0, gap);
+  ImGui::TextUnformatted(facts.care_team_lead.empty() ? "No care team lead"
+                                                      : ("Care team lead: " + facts.care_team_lead).c_str());
 }
 
 void draw_history(ViewContext& ctx, const core::Patient& p) {
@@ -96,6 +89,65 @@ void draw_history(ViewContext& ctx, const core::Patient& p) {
   ImGui::EndTable();
 }
 
+// The chart's tabs in order: Summary, one per part of the record, History.
+const std::vector<const char*>& tab_titles() {
+  static const std::vector<const char*> titles = [] {
+    std::vector<const char*> out{"Summary"};
+    for (const ChartTab& tab : chart_tabs()) out.push_back(tab.title);
+    out.push_back("History");
+    return out;
+  }();
+  return titles;
+}
+
+void draw_tab_body(ViewContext& ctx, const core::Patient& p, std::string_view title) {
+  if (title == "Summary") return draw_chart_summary(ctx, p);
+  if (title == "History") return draw_history(ctx, p);
+  if (title == "Transitions of care") draw_transitions_panel(ctx, p);
+  if (title == "Care plan") draw_care_plan_panel(ctx, p);
+  if (title == "Measurements") draw_measurement_chart(ctx, p);
+  for (const ChartTab& tab : chart_tabs())
+    if (title == tab.title)
+      for (const ChartSection& section : tab.sections) draw_record_table(ctx, section.type, section.title, p.id.value);
+}
+
+// Ctrl+PageDown and Ctrl+PageUp (as in browsers) open the next and the previous tab.
+void switch_tab_by_keyboard(ViewContext& ctx, std::string_view current) {
+  if (!ImGui::GetIO().KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
+  const int step = ImGui::IsKeyPressed(ImGuiKey_PageDown) ? 1 : ImGui::IsKeyPressed(ImGuiKey_PageUp) ? -1 : 0;
+  if (step == 0) return;
+  const auto& titles = tab_titles();
+  const int n = static_cast<int>(titles.size());
+  int at = 0;
+  while (at < n && current != titles[static_cast<std::size_t>(at)]) ++at;
+  ctx.ui.chart_tab_request = titles[static_cast<std::size_t>(((at + step) % n + n) % n)];
+}
+
+void draw_tabs(ViewContext& ctx, const core::Patient& p) {
+  // At 1024 px and at large font sizes the tabs do not all fit: they scroll rather than shrink to
+  // unreadable stubs, and the keyboard reaches every one.
+  const float bar_left = ImGui::GetCursorScreenPos().x;
+  const float bar_right = bar_left + ImGui::GetContentRegionAvail().x;
+  if (!ImGui::BeginTabBar("chart-tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  const std::string request = std::exchange(ctx.ui.chart_tab_request, {});
+  std::string_view current;
+  for (const char* title : tab_titles()) {
+    const bool open = ImGui::BeginTabItem(title, nullptr, request == title ? ImGuiTabItemFlags_SetSelected : 0);
+    // Tabs scrolled out of the bar are not on screen, though ImGui counts them as visible.
+    if (ImGui::GetItemRectMin().x >= bar_left && ImGui::GetItemRectMax().x <= bar_right)
+      ctx.hook.track(std::string("tab:") + title);
+    if (!open) continue;
+    current = title;
+    ctx.hook.track("chart:tab", title);  // the open tab, for tests
+    ImGui::BeginChild("tab-body");
+    draw_tab_body(ctx, p, title);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+  switch_tab_by_keyboard(ctx, current);
+}
+
 }  // namespace
 
 void draw_patient_chart(ViewContext& ctx) {
@@ -115,32 +167,14 @@ void draw_patient_chart(ViewContext& ctx) {
   if (print) ctx.ui.handout_for = p->id.value;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The patient and family handout, in their language (Ctrl+P)");
   ImGui::SameLine();
+  if (ImGui::Button("Export this patient")) export_patient_from_chart(ctx, p->id.value);
+  ctx.hook.track("chart:export");
+  ImGui::SameLine();
   if (ImGui::Button("Delete patient"))
     ctx.ui.pending_delete = PendingDelete{core::EntityType::Patient, p->id.value, p->display_name()};
   draw_header(ctx, *p);
   ImGui::Spacing();
-  if (!ImGui::BeginTabBar("chart-tabs")) return;
-  for (const ChartTab& tab : chart_tabs()) {
-    bool open = ImGui::BeginTabItem(tab.title);
-    ctx.hook.track(std::string("tab:") + tab.title);
-    if (!open) continue;
-    ImGui::BeginChild("tab-body");
-    if (std::string_view(tab.title) == "Transitions of care") draw_transitions_panel(ctx, *p);
-    if (std::string_view(tab.title) == "Care plan") draw_care_plan_panel(ctx, *p);
-    if (std::string_view(tab.title) == "Measurements") draw_measurement_chart(ctx, *p);
-    for (const ChartSection& section : tab.sections) draw_record_table(ctx, section.type, section.title, p->id.value);
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
-  bool history = ImGui::BeginTabItem("History");
-  ctx.hook.track("tab:History");
-  if (history) {
-    ImGui::BeginChild("tab-body");
-    draw_history(ctx, *p);
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
-  ImGui::EndTabBar();
+  draw_tabs(ctx, *p);
 }
 
 }  // namespace ui

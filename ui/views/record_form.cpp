@@ -11,8 +11,6 @@
 namespace ui {
 namespace {
 
-constexpr ImVec4 kErrorColour{0.75f, 0.10f, 0.10f, 1.0f};
-
 // While a medication is typed, the patient's allergies that it may touch (same drug, same class
 // or a cross-reactive class), worked out again only when the name or the data changes.
 const std::vector<core::AllergyWarning>& medication_warnings(ViewContext& ctx) {
@@ -34,7 +32,7 @@ bool draw_allergy_warnings(ViewContext& ctx) {
   if (ctx.ui.record_form.type != core::EntityType::Medication) return false;
   const auto& warnings = medication_warnings(ctx);
   for (const core::AllergyWarning& w : warnings) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, alert_colour());
     ImGui::TextWrapped("Allergy warning%s: %s", w.severity.empty() ? "" : (" (" + w.severity + ")").c_str(),
                        w.sentence.c_str());
     ImGui::PopStyleColor();
@@ -70,6 +68,7 @@ void reference_picker(ViewContext& ctx, core::EntityType target, const std::stri
       if (patient_field && patient_field->get(record) != nlohmann::json(ctx.ui.record_form.patient_id)) continue;
       const std::string title = record_title(state, target, id.value) + "##" + id.value;
       if (ImGui::Selectable(title.c_str(), value == id.value)) value = id.value;
+      ctx.hook.track("option:" + record_title(state, target, id.value));
     }
   });
   ImGui::EndCombo();
@@ -97,8 +96,10 @@ void draw_fields(ViewContext& ctx) {
       case core::FieldKind::Choice:
         if (ImGui::BeginCombo(id.c_str(), text.empty() ? "(none)" : choice_text(text).c_str())) {
           if (ImGui::Selectable("(none)", text.empty())) text.clear();
-          for (const auto& option : spec.options)
+          for (const auto& option : spec.options) {
             if (ImGui::Selectable(choice_text(option).c_str(), text == option)) text = option;
+            ctx.hook.track("option:" + choice_text(option));
+          }
           ImGui::EndCombo();
         }
         break;
@@ -113,10 +114,10 @@ void draw_fields(ViewContext& ctx) {
       std::erase_if(form.errors, [&](const core::FieldError& e) { return e.field == spec.name; });
     for (const auto& e : form.errors) {
       if (e.field != spec.name) continue;
-      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+      ImGui::PushStyleColor(ImGuiCol_Text, alert_colour());
       ImGui::TextWrapped("%s", e.message.c_str());
       ImGui::PopStyleColor();
-      ctx.hook.track("error:" + spec.name);
+      ctx.hook.track("error:" + spec.name, e.message);
     }
   }
 }
@@ -184,9 +185,10 @@ void draw_record_form(ViewContext& ctx) {
   ImGui::EndChild();
   const float footer_top = ImGui::GetCursorPosY();
   if (!form.failure.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, alert_colour());
     ImGui::TextWrapped("%s", form.failure.c_str());
     ImGui::PopStyleColor();
+    ctx.hook.track("error:form", form.failure);
   }
   ImGui::Separator();
   const bool warned = draw_allergy_warnings(ctx);
@@ -194,6 +196,7 @@ void draw_record_form(ViewContext& ctx) {
   ctx.hook.track("Save");
   ImGui::SameLine();
   bool cancel = ImGui::Button("Cancel");
+  ctx.hook.track("Cancel");
   if (save || (ImGui::IsKeyPressed(ImGuiKey_Enter) && ImGui::GetIO().KeyCtrl)) {
     nlohmann::json fields = core::visit_entity(form.type, [&]<class T>() { return collect_fields<T>(form); });
     if (form.id.empty()) ctx.outbox.push_back(core::CreateRecord{form.type, std::move(fields)});

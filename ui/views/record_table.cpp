@@ -1,6 +1,7 @@
-// One section of the patient chart: the patient's records of one kind in a table (the first few
-// fields of the schema as columns), with Add, click-to-edit and Delete. For records that belong to
-// no patient (clinic holidays, working hours), with no patient given: all of them.
+// One section of the patient chart: the patient's records of one kind in a table (the field that
+// names the record, then the first few fields of the schema, as columns), with Add, click-to-edit
+// and Delete. For records that belong to no patient (clinic holidays, working hours), with no
+// patient given: all of them.
 #include <imgui.h>
 
 #include "ui/record_text.hpp"
@@ -16,9 +17,14 @@ void draw_table(ViewContext& ctx, const char* title, const std::string& patient_
   const core::State& state = ctx.session.state();
   const auto& schema = T::schema();
   const auto* patient_field = schema.field("patient");
+  // The field that names the record first (it opens the record when clicked), then the schema's
+  // next few.
   std::vector<const core::FieldSpec<T>*> columns;
+  for (const char* key : title_fields())
+    if (const auto* spec = schema.field(key); spec && columns.empty()) columns.push_back(spec);
   for (const auto& spec : schema.fields)
-    if (spec.name != "patient" && spec.kind != core::FieldKind::LongText && columns.size() < kColumns)
+    if (spec.name != "patient" && spec.kind != core::FieldKind::LongText && columns.size() < kColumns &&
+        (columns.empty() || columns.front() != &spec))
       columns.push_back(&spec);
   std::vector<const T*> rows;
   for (const auto& [id, record] : state.table<T>())

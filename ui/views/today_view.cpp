@@ -15,8 +15,6 @@
 namespace ui {
 namespace {
 
-constexpr ImVec4 kOverdueColour{0.70f, 0.12f, 0.12f, 1.0f};
-
 // "YYYY-MM-DDTHH:MM" now, on this device's clock: when a call being logged happened.
 std::string local_now() {
   const std::time_t now = std::time(nullptr);
@@ -103,7 +101,7 @@ void draw_snooze_popup(ViewContext& ctx, const std::vector<core::WorkItem>& item
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
   ImGui::InputTextWithHint("why", "e.g. patient travelling until then", &today.snooze_reason);
   ctx.hook.track("snooze:reason", today.snooze_reason);
-  if (!today.snooze_error.empty()) ImGui::TextColored(kOverdueColour, "%s", today.snooze_error.c_str());
+  if (!today.snooze_error.empty()) ImGui::TextColored(alert_colour(), "%s", today.snooze_error.c_str());
   if (ImGui::Button("Snooze item") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
     const auto until = core::parse_civil_date(today.snooze_until);
     if (!until || *until <= ctx.session.clock().today()) {
@@ -131,7 +129,7 @@ void draw_item(ViewContext& ctx, const core::WorkItem& item) {
   ImGui::PushID(item.key.c_str());
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
-  if (item.overdue) ImGui::TextColored(kOverdueColour, "Overdue");
+  if (item.overdue) ImGui::TextColored(alert_colour(), "Overdue");
   else ImGui::TextUnformatted(core::format_civil_date(item.due).c_str());
   ImGui::TableNextColumn();
   if (!item.patient.value.empty()) {

@@ -5,6 +5,7 @@
 
 #include "core/actions.hpp"
 #include "core/clinical/allergy_check.hpp"
+#include "core/patient_search.hpp"
 #include "core/session.hpp"
 #include "ui/shell_status.hpp"
 #include "ui/test_hook.hpp"
@@ -39,6 +40,9 @@ void draw_boards(ViewContext& ctx);
 void draw_dashboard(ViewContext& ctx);
 void draw_settings(ViewContext& ctx);
 void draw_patient_list(ViewContext& ctx);
+// The whole panel's search index (core::PatientSearch), rebuilt after a commit; the Patients screen
+// and the command palette share it.
+core::PatientSearch& panel_search(ViewContext& ctx);
 void draw_patient_chart(ViewContext& ctx);
 void draw_record_table(ViewContext& ctx, core::EntityType type, const char* title, const std::string& patient_id);
 void draw_record_form(ViewContext& ctx);

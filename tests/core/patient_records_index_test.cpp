@@ -1,0 +1,139 @@
+// State's per-patient index of records (State::records_of) against a full scan of every table,
+// after each create, update, move to another patient, delete, undo, a tentative apply rolled back,
+// a replay from disk, and a copy or assignment of the State.
+#include <functional>
+#include <map>
+
+#include "model_fixture.hpp"
+
+using core::EntityType;
+using model_test::Fixture;
+using nlohmann::json;
+
+namespace {
+
+using IdsByPatient = std::map<std::string, std::vector<std::string>>;  // patient id -> record ids, in id order
+
+// What the index should hold for type T: every live record, by its patient, in table order.
+template <class T>
+IdsByPatient scanned(const core::State& state) {
+  IdsByPatient out;
+  for (const auto& [id, record] : state.table<T>())
+    if (!record.deleted) out[record.patient.value].push_back(id.value);
+  return out;
+}
+
+// What it holds, checking each pointer is this State's own live record.
+template <class T>
+IdsByPatient indexed(const core::State& state) {
+  IdsByPatient out;
+  for (const auto& [patient, lists] : state.records_by_patient)
+    for (const T* record : std::get<std::vector<const T*>>(lists)) {
+      CHECK(state.find(record->id) == record);
+      out[patient].push_back(record->id.value);
+    }
+  return out;
+}
+
+template <class T>
+void check_type(const core::State& state) {
+  if constexpr (core::PatientOwned<T>) {
+    CAPTURE(core::entity_name(T::kType));
+    const IdsByPatient expected = scanned<T>(state);
+    CHECK(indexed<T>(state) == expected);
+    for (const auto& [patient, ids] : expected) {
+      std::vector<std::string> found;
+      for (const T* record : state.records_of<T>(core::Id<core::Patient>{patient})) found.push_back(record->id.value);
+      CHECK(found == ids);
+    }
+  }
+}
+
+void check_every_type(const core::State& state) {
+#define LIAISON_CHECK_TYPE(T, name) check_type<core::T>(state);
+  LIAISON_ENTITIES(LIAISON_CHECK_TYPE)
+#undef LIAISON_CHECK_TYPE
+}
+
+std::size_t measurements_of(const core::State& state, const std::string& patient) {
+  return state.records_of<core::Measurement>(core::Id<core::Patient>{patient}).size();
+}
+
+}  // namespace
+
+TEST_CASE("records of a patient agree with a full scan after every kind of change") {
+  Fixture f;
+  const std::string ada = f.ids["$patient"];
+  const std::string alan = f.create(EntityType::Patient,
+                                    {{"given_name", "Alan"}, {"family_name", "Turing"}, {"birth_date", "1952-06-23"}});
+  auto weight = [&](const std::string& patient, const char* taken_at, double kg) {
+    return json{{"patient", patient}, {"type", "weight"}, {"value", kg}, {"unit", "kg"}, {"taken_at", taken_at}};
+  };
+  std::vector<std::string> made;  // measurement ids, in creation order
+  auto measure = [&](const std::string& patient, const char* taken_at, double kg) {
+    made.push_back(f.create(EntityType::Measurement, weight(patient, taken_at, kg)));
+  };
+  auto commit = [&](core::Action action) { REQUIRE(f.session->commit(std::move(action))); };
+  struct Step {
+    const char* what;
+    std::function<void()> run;
+    std::size_t of_ada, of_alan;  // live measurements of each afterwards
+  };
+  const std::vector<Step> steps{
+      {"create twelve (ids past 9 sort out of creation order)", [&] {
+         for (int i = 0; i < 12; ++i) measure(i % 3 ? ada : alan, "2026-11-01T09:00", 70 + i);
+       }, 8, 4},
+      {"a stay, a goal and an authorization too", [&] {
+         f.create(EntityType::Encounter, {{"patient", alan}, {"kind", "inpatient"}, {"admission_date", "2026-11-02"},
+                                          {"discharge_date", "2026-11-05"}});
+         f.create(EntityType::Goal, {{"patient", alan}, {"description", "Weight below 80 kg"}});
+         f.create(EntityType::PriorAuthorization, {{"patient", ada}, {"service", "Physical therapy"}, {"status", "requested"}});
+       }, 8, 4},
+      {"change a value only", [&] {
+         commit(core::UpdateRecord{EntityType::Measurement, made[1], {{"value", 71.5}}});
+       }, 8, 4},
+      {"move one to the other patient", [&] {
+         commit(core::UpdateRecord{EntityType::Measurement, made[1], {{"patient", alan}}});
+       }, 7, 5},
+      {"delete one", [&] { commit(core::DeleteRecord{EntityType::Measurement, made[2]}); }, 6, 5},
+      {"delete a goal", [&] { commit(core::DeleteRecord{EntityType::Goal, f.ids["$goal"]}); }, 6, 5},
+      {"undo the goal's delete", [&] { commit(core::UndoLast{}); }, 6, 5},
+      {"undo the measurement's delete", [&] { commit(core::UndoLast{}); }, 7, 5},
+      {"undo the move", [&] { commit(core::UndoLast{}); }, 8, 4},
+      {"replay from disk", [&] {
+         f.session.reset();
+         auto reopened = core::Session::open(f.storage, f.clock, {"casey.coordinator"});
+         REQUIRE(reopened);
+         f.session = std::move(reopened.value());
+       }, 8, 4},
+  };
+  for (const Step& step : steps) {
+    const std::string what = step.what;
+    CAPTURE(what);
+    step.run();
+    check_every_type(f.session->state());
+    CHECK(measurements_of(f.session->state(), ada) == step.of_ada);
+    CHECK(measurements_of(f.session->state(), alan) == step.of_alan);
+  }
+  // A tentative apply rolled back with forget() leaves the index as it was.
+  core::State tentative = f.session->state();
+  core::apply(tentative, core::Change{{}, {}, {}, EntityType::Measurement, "measurement-tentative",
+                                      weight(ada, "2026-11-03T08:00", 69)});
+  CHECK(measurements_of(tentative, ada) == 9);
+  check_every_type(tentative);
+  core::forget(tentative, EntityType::Measurement, "measurement-tentative");
+  CHECK(measurements_of(tentative, ada) == 8);
+  check_every_type(tentative);
+  // The pointers of a copy point into the copy, and survive the original being changed.
+  core::State copy = f.session->state();
+  commit(core::DeleteRecord{EntityType::Measurement, made[1]});
+  check_every_type(copy);
+  CHECK(measurements_of(copy, ada) == 8);
+  check_every_type(f.session->state());
+  CHECK(measurements_of(f.session->state(), ada) == 7);
+  core::State assigned;
+  assigned = copy;
+  check_every_type(assigned);
+  CHECK(measurements_of(assigned, ada) == 8);
+  CHECK(measurements_of(assigned, "no-such-patient") == 0);
+}
