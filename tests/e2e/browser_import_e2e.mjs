@@ -5,23 +5,19 @@
 // downloads, each checked to be a FHIR Bundle holding that patient. A malformed file is refused
 // with a message naming it, and changes nothing.
 // Usage: node browser_import_e2e.mjs <site dir> <output dir> <Synthea bundle>
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { checkNotBlank, fail, findWidget, labels, outputDir, sleep, step } from './support.mjs';
+import { browserDriver, hookOf, launch, problems } from './browser_support.mjs';
 
 const [site, out, bundlePath] = process.argv.slice(2);
 if (!site || !out || !bundlePath) fail('usage: browser_import_e2e.mjs <site dir> <output dir> <Synthea bundle>');
 outputDir(out);
 const files = outputDir(join(out, 'browser-import'));  // the files chosen and downloaded
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 const profile = mkdtempSync(join(tmpdir(), 'liaison-import-'));
-const problems = [];  // console errors and uncaught exceptions: any one fails the test
 
 // The patient in the bundle, read independently of Liaison.
 const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
@@ -31,26 +27,9 @@ const coordinator = 'Imogen Test';
 
 const server = await serve(site, 0);
 const url = `http://127.0.0.1:${server.address().port}/?test-hook`;
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
-  viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true,
-});
-const page = context.pages()[0] || await context.newPage();
-page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-page.on('pageerror', (e) => problems.push(`uncaught: ${e.stack}`));
-
-const readHook = () => page.evaluate(() => globalThis.liaisonTestHook || null);
-
-async function click(label) {
-  const at = await findWidget(readHook, label);
-  await page.mouse.click(at.x, at.y);
-}
-
-async function typeInto(label, text) {
-  await click(label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text, { delay: 15 });
-}
+const { context, page } = await launch(profile, { width: 1280, height: 800 });
+const readHook = hookOf(page);
+const { click, typeInto } = browserDriver(page);
 
 // The text the hook reports for `label`, once `test` accepts it.
 async function waitForText(label, test, { timeoutMs = 60000 } = {}) {
@@ -194,4 +173,5 @@ try {
 } finally {
   await context.close();
   server.close();
+  rmSync(profile, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { checkNotBlank, fail, labels, outputDir, step } from './support.mjs';
-import { browserDriver, browserState, click, hookOf, launch, problems } from './browser_support.mjs';
+import { browserDriver, click, hookOf, launch, problems, stopServer } from './browser_support.mjs';
 import { PATIENT, checkMorningKept, morningDays, openChart, playMorning } from './morning.mjs';
 
 const [site, out] = process.argv.slice(2);
@@ -37,9 +37,8 @@ try {
 
   await step('with the server stopped, a reload shows the whole morning still there', async () => {
     await ui.find('save:Saved', { timeoutMs: 60000 });
-    await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+    await stopServer(server);
     server = null;
-    browserState.expectOffline = true;
     await page.reload();
     await checkMorningKept(ui);
     await page.waitForTimeout(300);

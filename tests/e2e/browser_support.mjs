@@ -11,7 +11,7 @@ export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-f
 // Console errors and uncaught exceptions: a test fails when any was seen. While `expectOffline`
 // is set, failed network requests are expected (the server was stopped on purpose).
 export const problems = [];
-export const browserState = { expectOffline: false };
+const browserState = { expectOffline: false };
 
 export function watch(page) {
   page.on('console', (m) => {
@@ -20,6 +20,13 @@ export function watch(page) {
     problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.stack}`));
+}
+
+// Stops the static server the way a lost network does: no new connections, open ones dropped.
+// From then on failed requests are expected.
+export async function stopServer(server) {
+  await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  browserState.expectOffline = true;
 }
 
 export async function launch(profile, { deviceScaleFactor = 1, width = 1200, height = 760 } = {}) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "ui/chart_sections.hpp"
+#include "ui/layout.hpp"
 #include "ui/record_text.hpp"
 #include "chart_facts.hpp"
 #include "import_export_view.hpp"
@@ -21,7 +22,6 @@ void draw_header(ViewContext& ctx, const core::Patient& p) {
   ImGui::TextUnformatted(p.display_name().c_str());
   ImGui::PopFont();
   ctx.hook.track("chart:" + p.display_name());
-  ImGui::SameLine();
   std::string about;
   if (p.birth_date)
     about += std::to_string(core::age_in_years(*p.birth_date, facts.day)) + " y, born " +
@@ -29,11 +29,12 @@ void draw_header(ViewContext& ctx, const core::Patient& p) {
   if (!p.sex.empty()) about += ", " + p.sex;
   if (!p.mrn.empty()) about += "   MRN " + p.mrn;
   if (p.status != "active") about += "   " + p.status;
+  same_line_if_fits(ImGui::CalcTextSize(about.c_str()).x);
   ImGui::TextDisabled("%s", about.c_str());
   const float gap = ImGui::GetFontSize() * 2;
   if (facts.risk.level != core::RiskLevel::NotScored) {
-    ImGui::SameLine(0, gap);
     const std::string risk = core::describe(facts.risk);
+    same_line_if_fits(ImGui::CalcTextSize(risk.c_str()).x, gap);
     if (facts.risk.level == core::RiskLevel::High) ImGui::TextColored(alert_colour(), "%s", risk.c_str());
     else ImGui::TextUnformatted(risk.c_str());
     ctx.hook.track("risk:" + std::string(core::risk_level_name(facts.risk.level)));
@@ -45,15 +46,14 @@ void draw_header(ViewContext& ctx, const core::Patient& p) {
     ImGui::TextColored(alert_colour(), "Allergies: %s", facts.allergies.c_str());
   }
   ctx.hook.track("allergies", facts.allergies);
-  ImGui::SameLine(0, gap);
-  std::string language = p.language.empty() ? "Language not recorded" : p.language;
-  if (p.interpreter_needed) language += " (interpreter needed)";
-  ImGui::TextUnformatted(language.c_str());
-  ImGui::SameLine(0, gap);
-  ImGui::TextUnformatted(facts.coverage.empty() ? "No coverage recorded" : ("Coverage: " + facts.coverage).c_str());
-  ImGui::SameLine(0, gap);
-  ImGui::TextUnformatted(facts.care_team_lead.empty() ? "No care team lead"
-                                                      : ("Care team lead: " + facts.care_team_lead).c_str());
+  const std::string language = (p.language.empty() ? std::string("Language not recorded") : p.language) +
+                               (p.interpreter_needed ? " (interpreter needed)" : "");
+  const std::string coverage = facts.coverage.empty() ? "No coverage recorded" : "Coverage: " + facts.coverage;
+  const std::string lead = facts.care_team_lead.empty() ? "No care team lead" : "Care team lead: " + facts.care_team_lead;
+  for (const std::string* fact : {&language, &coverage, &lead}) {
+    same_line_if_fits(ImGui::CalcTextSize(fact->c_str()).x, gap);
+    ImGui::TextUnformatted(fact->c_str());
+  }
 }
 
 void draw_history(ViewContext& ctx, const core::Patient& p) {
@@ -157,19 +157,19 @@ void draw_patient_chart(ViewContext& ctx) {
     return;
   }
   ctx.hook.track("Back to patients");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Edit details"));
   if (ImGui::Button("Edit details")) open_record_form(ctx, core::EntityType::Patient, "patient details", p->id.value, p->id.value);
   ctx.hook.track("Edit details");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Print handout"));
   const bool print = ImGui::Button("Print handout") ||
                      (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_P, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup));
   ctx.hook.track("Print handout");
   if (print) ctx.ui.handout_for = p->id.value;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The patient and family handout, in their language (Ctrl+P)");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Export this patient"));
   if (ImGui::Button("Export this patient")) export_patient_from_chart(ctx, p->id.value);
   ctx.hook.track("chart:export");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Delete patient"));
   if (ImGui::Button("Delete patient"))
     ctx.ui.pending_delete = PendingDelete{core::EntityType::Patient, p->id.value, p->display_name()};
   draw_header(ctx, *p);

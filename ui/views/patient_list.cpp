@@ -11,6 +11,7 @@
 
 #include "core/clinical/patient_risk.hpp"
 #include "core/patient_search.hpp"
+#include "ui/layout.hpp"
 #include "view_context.hpp"
 
 namespace ui {
@@ -116,7 +117,7 @@ void draw_filters(ViewContext& ctx) {
   ImGui::EndDisabled();
   if (ctx.ui.coordinator.empty()) ImGui::SetItemTooltip("Choose who you are in Settings first.");
   ctx.hook.track("patients:mine");
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 8);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::BeginCombo("##status", list.status.empty() ? "Any status" : list.status.c_str())) {
     for (const char* status : {"", "active", "inactive", "deceased"})
@@ -124,12 +125,15 @@ void draw_filters(ViewContext& ctx) {
     ImGui::EndCombo();
   }
   ctx.hook.track("patients:status");
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 11);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
   const std::string shown_risk = list.risk.empty() ? "Any readmission risk" : "Risk: " + list.risk;
   if (ImGui::BeginCombo("##risk", shown_risk.c_str())) {
-    for (const char* risk : {"", "high", "incomplete", "lower", "not scored"})
-      if (ImGui::Selectable(*risk ? risk : "Any readmission risk", list.risk == risk)) list.risk = risk;
+    for (const char* risk : {"", "high", "incomplete", "lower", "not scored"}) {
+      const char* label = *risk ? risk : "Any readmission risk";
+      if (ImGui::Selectable(label, list.risk == risk)) list.risk = risk;
+      ctx.hook.track(std::string("option:") + label);
+    }
     ImGui::EndCombo();
   }
   ImGui::SetItemTooltip("The LACE index of a discharge in the last 30 days");

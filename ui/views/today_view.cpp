@@ -123,6 +123,9 @@ void draw_snooze_popup(ViewContext& ctx, const std::vector<core::WorkItem>& item
   ImGui::EndPopup();
 }
 
+constexpr int kColumnsRoomy = 5;
+constexpr float kRoomyEms = 55;  // the width, in font sizes, from which "what next" has a column
+
 // One item as a table row: when, who, why, what next, and its buttons.
 void draw_item(ViewContext& ctx, const core::WorkItem& item) {
   const core::State& state = ctx.session.state();
@@ -144,8 +147,10 @@ void draw_item(ViewContext& ctx, const core::WorkItem& item) {
   ImGui::TextUnformatted(item.reason.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nNext: %s", item.reason.c_str(), item.next_action.c_str());
   ctx.hook.track("item:" + item.reason);
-  ImGui::TableNextColumn();
-  ImGui::TextDisabled("%s", item.next_action.c_str());
+  if (ImGui::TableGetColumnCount() == kColumnsRoomy) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", item.next_action.c_str());
+  }
   ImGui::TableNextColumn();
   if (const char* label = action_label(item)) {
     if (ImGui::SmallButton(label)) take_action(ctx, item);
@@ -163,11 +168,13 @@ void draw_item(ViewContext& ctx, const core::WorkItem& item) {
 // A kind's items in a table, drawing only the rows in view (a whole clinic can have thousands).
 void draw_group(ViewContext& ctx, const std::vector<const core::WorkItem*>& rows) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("items", 5, flags)) return;
-  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+  // Where the row is narrow (a tablet, a large font) "what next" is left to the tooltip of "why".
+  const bool roomy = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * kRoomyEms;
+  if (!ImGui::BeginTable("items", roomy ? kColumnsRoomy : kColumnsRoomy - 1, flags)) return;
+  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0000-00-00").x);
   ImGui::TableSetupColumn("Patient", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Next", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  if (roomy) ImGui::TableSetupColumn("Next", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
