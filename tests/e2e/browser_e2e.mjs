@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
-import { checkNotBlank, fail, findWidget, labels, outputDir, step, waitGone } from './support.mjs';
-import { FLAGS, click, hookOf, launch, problems, stopServer, typeInto } from './browser_support.mjs';
+import { checkNotBlank, fail, findWidget, outputDir, step, waitGone } from './support.mjs';
+import { FLAGS, click, hookOf, launch, problems, reportFailure, stopServer, typeInto } from './browser_support.mjs';
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) fail('usage: browser_e2e.mjs <site dir> <output dir>');
@@ -191,10 +191,7 @@ try {
   if (problems.length) fail(`the app logged errors:\n${problems.join('\n')}`);
   console.log('browser end-to-end: all steps passed');
 } catch (err) {
-  try { await page.screenshot({ path: join(out, 'browser-failure.png') }); } catch {}
-  console.error(`FAILED: ${err.message}`);
-  try { console.error(`widgets: ${labels(await hookOf(page)()).join(' | ')}`); } catch {}
-  process.exitCode = 1;
+  await reportFailure(page, out, 'browser-failure.png', err);
 } finally {
   await context.close().catch(() => {});
   if (server) server.close();

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
-import { checkNotBlank, fail, labels, outputDir, step } from './support.mjs';
-import { browserDriver, click, hookOf, launch, problems, stopServer } from './browser_support.mjs';
+import { checkNotBlank, fail, outputDir, step } from './support.mjs';
+import { browserDriver, click, launch, problems, reportFailure, stopServer } from './browser_support.mjs';
 import { PATIENT, checkMorningKept, morningDays, openChart, playMorning } from './morning.mjs';
 
 const [site, out] = process.argv.slice(2);
@@ -50,10 +50,7 @@ try {
   if (problems.length) fail(`the app logged errors:\n${problems.join('\n')}`);
   console.log("browser end-to-end, a coordinator's morning: all steps passed");
 } catch (err) {
-  try { await page.screenshot({ path: join(out, 'browser-morning-failure.png') }); } catch {}
-  console.error(`FAILED: ${err.message}`);
-  try { console.error(`widgets: ${labels(await hookOf(page)()).join(' | ')}`); } catch {}
-  process.exitCode = 1;
+  await reportFailure(page, out, 'browser-morning-failure.png', err);
 } finally {
   await context.close().catch(() => {});
   if (server) server.close();

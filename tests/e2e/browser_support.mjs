@@ -2,7 +2,8 @@
 // by Playwright on a persistent profile, console errors collected, and real clicks and key presses
 // on widgets found through the app's test hook.
 import { chromium } from 'playwright-core';
-import { findWidget, waitGone } from './support.mjs';
+import { join } from 'node:path';
+import { findWidget, labels, waitGone } from './support.mjs';
 
 export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -27,6 +28,14 @@ export function watch(page) {
 export async function stopServer(server) {
   await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
   browserState.expectOffline = true;
+}
+
+// A failed run: a screenshot of the moment (`<out>/<name>`), the message, and the widgets on screen.
+export async function reportFailure(page, out, name, err) {
+  try { await page.screenshot({ path: join(out, name) }); } catch {}
+  console.error(`FAILED: ${err.message}`);
+  try { console.error(`widgets: ${labels(await hookOf(page)()).join(' | ')}`); } catch {}
+  process.exitCode = 1;
 }
 
 export async function launch(profile, { deviceScaleFactor = 1, width = 1200, height = 760 } = {}) {
