@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDesktop } from '../tests/e2e/desktop_support.mjs';
+import { openTab } from '../tests/e2e/morning.mjs';
 import { checkNotBlank, fail, sleep } from '../tests/e2e/support.mjs';
 
 const [binary, data, out] = process.argv.slice(2);
@@ -55,8 +56,7 @@ try {
     await openAChart();
     for (const [tab, name] of [['Summary', 'chart-summary'], ['Care plan', 'chart-care-plan'],
       ['Transitions of care', 'chart-transitions'], ['Measurements', 'chart-measurements']]) {
-      while (!(await ui.visible(`tab:${tab}`))) { await ui.press('ctrl+pagedown'); await sleep(300); }
-      await ui.click(`tab:${tab}`);
+      await openTab(ui, tab);
       await shoot(name);
     }
   });

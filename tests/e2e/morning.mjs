@@ -37,7 +37,7 @@ export async function openChart(ui, name) {
 }
 
 // A chart tab: clicked when in view, else reached with Ctrl+PageDown as the tabs scroll.
-async function openTab(ui, title) {
+export async function openTab(ui, title) {
   await ui.find('chart:tab');
   for (let i = 0; i < 16 && !(await ui.visible(`tab:${title}`)); ++i) {
     await ui.press('ctrl+pagedown');
