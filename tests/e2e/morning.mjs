@@ -3,16 +3,17 @@
 //   ui.gone(label), ui.text(label) (what the widget holds), ui.startingWith(prefix) (a full label),
 //   ui.visible(label) (whether it is on screen now).
 // The clinic is set up first through the screens a coordinator uses (a practitioner with working
-// hours tomorrow, two patients); then: find a patient by typing part of the name, add an allergy
-// and see it in the chart's header, book a follow-up in a free slot and be refused a taken one,
-// log a phone call from Today, record a measurement and see it on the chart, mark a task done and
-// undo that. checkMorningKept() then finds all of it again after a reload or a restart.
+// hours tomorrow, two patients); then: find a patient by typing part of the name, add a phone number
+// through Edit details, add an allergy and see it in the chart's header, book a follow-up in a free
+// slot and be refused a taken one, log a phone call from Today, record a measurement and see it on
+// the chart, mark a task done and undo that. checkMorningKept() then finds all of it again after a reload or a restart.
 import { fail } from './support.mjs';
 
 export const PRACTITIONER = 'Dr. Ana Ruiz';
 export const PATIENT = 'Rosa Delgado';
 const TASK = 'Call pharmacy about refill';
 const TASK_ITEM = `Due today: ${TASK}`;
+const PHONE = '555-0134';
 
 // Today, tomorrow and tomorrow's weekday on this machine's clock, as the app reads it.
 export function morningDays(now = new Date()) {
@@ -58,6 +59,15 @@ async function save(ui, label) {
   if (label) await ui.find(label);
 }
 
+// Opens the chart's Edit details and checks the form holds `expected` (field name to text).
+async function editDetails(ui, expected) {
+  await ui.click('Edit details');
+  for (const [field, text] of Object.entries(expected)) {
+    const held = await ui.text(`field:${field}`);
+    if (held !== text) fail(`Edit details shows ${field} "${held}", expected "${text}"`);
+  }
+}
+
 async function addPatient(ui, given, family, birthDate) {
   await ui.click('Add patient');
   await ui.typeInto('Given name', given);
@@ -90,6 +100,15 @@ export async function playMorning(ui, days, step) {
     await ui.gone('patient:Jun Park');
     await ui.click(`patient:${PATIENT}`);
     await ui.find(`chart:${PATIENT}`);
+  });
+
+  await step('Edit details opens with the stored details, and a phone number added is kept', async () => {
+    await editDetails(ui, { given_name: 'Rosa', family_name: 'Delgado', birth_date: '1956-04-17', phones: '' });
+    await ui.typeInto('field:phones', PHONE);
+    await save(ui);
+    await editDetails(ui, { given_name: 'Rosa', phones: PHONE });
+    await ui.click('Cancel');
+    await ui.gone('Cancel');
   });
 
   await step('an allergy added on the Allergies tab shows in the chart header', async () => {

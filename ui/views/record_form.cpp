@@ -159,7 +159,8 @@ void open_record_form(ViewContext& ctx, core::EntityType type, const std::string
   form.id = id;
   form.patient_id = patient_id;
   if (!id.empty()) {
-    for (const auto& [name, value] : core::record_fields(ctx.session.state(), type, id).items()) {
+    const nlohmann::json stored = core::record_fields(ctx.session.state(), type, id);  // outlives the loop
+    for (const auto& [name, value] : stored.items()) {
       if (value.is_boolean()) form.flags[name] = value.get<bool>();
       else form.text[name] = value_text(value);
     }
