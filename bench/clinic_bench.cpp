@@ -1,6 +1,6 @@
 // The clinic benchmark (see the header). Each size: generate the clinic, write it as a snapshot,
 // commit single edits (which also leaves a journal behind the snapshot), then reopen the store
-// cold and time everything else against that open Session.
+// cold and time everything else against that open Session, the interface's frames last.
 #include "bench/clinic_bench.hpp"
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "bench/frame_times.hpp"
 #include "bench/synthetic_clinic.hpp"
 #include "core/patient_search.hpp"
 #include "core/scheduling/availability.hpp"
@@ -20,17 +21,7 @@
 #include "core/worklist/worklist.hpp"
 
 namespace bench {
-namespace {
 
-using Clock = std::chrono::steady_clock;
-using synthetic::patient_id;
-
-constexpr int kCommits = 200;
-constexpr int kOpenRounds = 3;
-
-double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
-
-// Nearest-rank percentiles of the times.
 Percentiles percentiles(std::vector<double> ms) {
   Percentiles p;
   p.runs = static_cast<int>(ms.size());
@@ -44,6 +35,16 @@ Percentiles percentiles(std::vector<double> ms) {
   p.p99 = rank(0.99);
   return p;
 }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using synthetic::patient_id;
+
+constexpr int kCommits = 200;
+constexpr int kOpenRounds = 3;
+
+double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
 Percentiles time_runs(int runs, const std::function<void(int)>& run) {
   std::vector<double> ms;
@@ -154,7 +155,7 @@ void scheduling(SizeFigures& f, const core::State& state, const synthetic::Clini
   });
 }
 
-SizeFigures measure(int patients, const std::string& dir) {
+SizeFigures measure(int patients, const std::string& dir, const FrameTimer& frame_timer) {
   SizeFigures f;
   f.patients = patients;
   synthetic::ClinicSize size;
@@ -189,7 +190,12 @@ SizeFigures measure(int patients, const std::string& dir) {
   std::fflush(stdout);
   search_as_you_type(f, session->state());
   scheduling(f, session->state(), size);
-  f.peak_bytes = peak_memory_bytes();
+  f.peak_bytes = peak_memory_bytes();  // before the interface's fonts and windows
+  if (frame_timer) {
+    std::printf("%d patients: drawing each view's frames...\n", patients);
+    std::fflush(stdout);
+    f.frame_ms = frame_timer(*session, synthetic::coordinator_name(0));
+  }
   session.reset();
   std::filesystem::remove_all(dir);
   return f;
@@ -232,7 +238,7 @@ int run_and_report(const Options& options, const std::string& out_file) {
     }
     std::printf("figures written to %s\n", out_file.c_str());
   }
-  const auto problems = implausible(figures);
+  const auto problems = implausible(figures, static_cast<bool>(options.frame_timer));
   for (const std::string& p : problems) std::fprintf(stderr, "bench: implausible: %s\n", p.c_str());
   return problems.empty() ? 0 : 1;
 }
@@ -240,7 +246,8 @@ int run_and_report(const Options& options, const std::string& out_file) {
 std::vector<SizeFigures> run(const Options& options) {
   std::vector<SizeFigures> out;
   for (int n : options.sizes)
-    out.push_back(measure(n, (std::filesystem::path(options.work_dir) / ("liaison-bench-" + std::to_string(n))).string()));
+    out.push_back(measure(n, (std::filesystem::path(options.work_dir) / ("liaison-bench-" + std::to_string(n))).string(),
+                          options.frame_timer));
   return out;
 }
 
@@ -270,6 +277,19 @@ void print_table(const std::vector<SizeFigures>& figures) {
   row("peak memory MB", [&](const SizeFigures& f) { return text("%.0f", f.peak_bytes / 1e6); });
   row("in memory bytes / patient", [&](const SizeFigures& f) { return text("%.0f", ratio(f.memory_bytes, f.patients)); });
   row("on disk bytes / patient", [&](const SizeFigures& f) { return text("%.0f", ratio(f.disk_bytes, f.patients)); });
+  // One row per view, in the order the first size measured them.
+  const auto measured = std::find_if(figures.begin(), figures.end(), [](const SizeFigures& f) { return !f.frame_ms.empty(); });
+  if (measured != figures.end()) {
+    std::printf("ms per frame of each view, p50 / p99 (%s):\n", kFrameMethod);
+    for (const ViewFrameTimes& v : measured->frame_ms) {
+      const std::string label = "  " + v.view;
+      row(label.c_str(), [&](const SizeFigures& f) {
+        for (const ViewFrameTimes& w : f.frame_ms)
+          if (w.view == v.view) return pair(w.cpu_ms);
+        return std::string("-");
+      });
+    }
+  }
   if (figures.size() > 1) {
     const auto &small = figures.front(), &large = figures.back();
     std::printf("commit p99 ratio %d / %d patients: %.2f (p50 %.2f)\n", large.patients, small.patients,
@@ -280,7 +300,7 @@ void print_table(const std::vector<SizeFigures>& figures) {
 nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::string& platform) {
   auto pair = [](const Percentiles& p) { return nlohmann::json{{"p50", p.p50}, {"p99", p.p99}, {"runs", p.runs}}; };
   nlohmann::json sizes = nlohmann::json::array();
-  for (const auto& f : figures)
+  for (const auto& f : figures) {
     sizes.push_back({{"patients", f.patients},
                      {"records", f.records},
                      {"generate_s", f.generate_s},
@@ -297,13 +317,20 @@ nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::strin
                      {"peak_memory_bytes", f.peak_bytes},
                      {"memory_bytes_per_patient", ratio(f.memory_bytes, f.patients)},
                      {"disk_bytes_per_patient", ratio(f.disk_bytes, f.patients)}});
+    if (f.frame_ms.empty()) continue;
+    nlohmann::json frames = nlohmann::json::object();
+    for (const ViewFrameTimes& v : f.frame_ms) frames[v.view] = pair(v.cpu_ms);
+    sizes.back()["frame_cpu_ms"] = frames;
+  }
   nlohmann::json out{{"benchmark", "liaison clinic"}, {"platform", platform}, {"sizes", sizes}};
+  if (std::any_of(figures.begin(), figures.end(), [](const SizeFigures& f) { return !f.frame_ms.empty(); }))
+    out["frame_cpu_ms_method"] = kFrameMethod;
   if (figures.size() > 1)
     out["commit_p99_ratio_largest_to_smallest"] = ratio(figures.back().commit_ms.p99, figures.front().commit_ms.p99);
   return out;
 }
 
-std::vector<std::string> implausible(const std::vector<SizeFigures>& figures) {
+std::vector<std::string> implausible(const std::vector<SizeFigures>& figures, bool frames_expected) {
   std::vector<std::string> problems;
   for (const auto& f : figures) {
     const std::string at = " at " + std::to_string(f.patients) + " patients";
@@ -326,6 +353,8 @@ std::vector<std::string> implausible(const std::vector<SizeFigures>& figures) {
     ordered("worklist whole clinic", f.worklist_all_ms);
     ordered("next free slot", f.free_slot_ms);
     if (f.worklist_one_items == 0) problems.push_back("the worklist is empty" + at);
+    if (frames_expected && f.frame_ms.empty()) problems.push_back("no frame figures" + at);
+    for (const ViewFrameTimes& v : f.frame_ms) ordered(("frame of " + v.view).c_str(), v.cpu_ms);
   }
   return problems;
 }

@@ -1,13 +1,19 @@
 // The clinic benchmark behind `liaisonctl bench` (native/bench_command.cpp) and the wasm runner
 // (bench/clinic_bench_main.cpp), so both print the same figures: for each clinic size, opening the
 // store cold against merely reading its bytes, commit latency of one edit, search-as-you-type per
-// keystroke, the worklist for one coordinator and for the whole clinic, the next free slot, and
-// memory and disk per patient. Measures and reports; never judges speed.
+// keystroke, the worklist for one coordinator and for the whole clinic, the next free slot,
+// memory and disk per patient, and (natively) the CPU time per frame of each main view of the
+// interface (bench/frame_times.hpp). Measures and reports; never judges speed.
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
+
+namespace core {
+class Session;
+}
 
 namespace bench {
 
@@ -15,6 +21,15 @@ struct Percentiles {
   double p50 = 0;
   double p99 = 0;
   int runs = 0;
+};
+
+// Nearest-rank p50 and p99 of the times (with fewer than 100 runs, p99 is the slowest).
+Percentiles percentiles(std::vector<double> ms);
+
+// One main view of the interface: CPU time to draw one frame of it (bench/frame_times.hpp).
+struct ViewFrameTimes {
+  std::string view;  // "Today", "Patient chart: Summary", ...
+  Percentiles cpu_ms;
 };
 
 struct SizeFigures {
@@ -33,12 +48,19 @@ struct SizeFigures {
   Percentiles free_slot_ms;  // next 5 free 30-minute slots within 60 days
   double memory_bytes = 0;   // heap held by the open session's State
   double peak_bytes = 0;     // peak resident memory (natively) or wasm heap size so far
+  std::vector<ViewFrameTimes> frame_ms;  // per main view; empty when frames are not measured
 };
+
+// Draws frames of the interface's main views against the open session, signed in as
+// `coordinator`, and times them (bench/frame_times.hpp).
+using FrameTimer = std::function<std::vector<ViewFrameTimes>(core::Session& session, const std::string& coordinator)>;
 
 struct Options {
   std::vector<int> sizes;
   std::string work_dir;  // stores are written under it, one folder per size, and removed after
   std::string platform;  // "native" or "wasm", written into the results
+  // Empty where the interface is not linked in (the wasm runner): then no frame figures.
+  FrameTimer frame_timer;
 };
 
 // "1000,10000,50000" -> {1000, 10000, 50000}; empty when any part is not a positive number.
@@ -53,7 +75,8 @@ std::vector<SizeFigures> run(const Options& options);
 void print_table(const std::vector<SizeFigures>& figures);
 nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::string& platform);
 // Checks the figures are produced and plausible (positive, p99 >= p50); returns what is not.
-std::vector<std::string> implausible(const std::vector<SizeFigures>& figures);
+// With `frames_expected`, each size must have frame figures too.
+std::vector<std::string> implausible(const std::vector<SizeFigures>& figures, bool frames_expected = false);
 
 // Memory, measured per platform (memory_native.cpp / memory_wasm.cpp).
 double heap_in_use_bytes();

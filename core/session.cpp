@@ -1,58 +1,28 @@
 #include "session.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
-#include <random>
 
+#include "core/session_opening.hpp"
 #include "core/validate.hpp"
 
 namespace core {
-namespace {
-
-constexpr const char* kDeviceFile = "device.json";
-
-std::string new_device_id() {
-  std::random_device random;
-  char id[24];
-  std::snprintf(id, sizeof id, "d%08x%08x", random(), random());
-  return id;
-}
-
-// The device id is made once per data folder and kept in device.json.
-Result<DeviceId> load_or_create_device(Storage& storage) {
-  auto names = storage.list();
-  if (!names) return names.error();
-  bool exists = false;
-  for (const auto& n : names.value()) exists = exists || n == kDeviceFile;
-  if (exists) {
-    auto bytes = storage.read(kDeviceFile);
-    if (!bytes) return bytes.error();
-    auto json = nlohmann::json::parse(bytes.value(), nullptr, false);
-    if (json.is_object() && json.contains("device_id") && json["device_id"].is_string() &&
-        !json["device_id"].get<std::string>().empty())
-      return DeviceId{json["device_id"].get<std::string>()};
-    return Error{ErrorCode::Corrupt, std::string(kDeviceFile) + " in the data folder is damaged.", {}};
-  }
-  DeviceId id{new_device_id()};
-  auto s = storage.write_atomic(kDeviceFile, nlohmann::json{{"device_id", id.value}}.dump() + "\n");
-  if (!s) return s.error();
-  return id;
-}
-
-}  // namespace
 
 Session::Session(const Clock& clock, Store store, SessionOptions options)
-    : clock_(clock), hlc_(clock), store_(std::move(store)), options_(std::move(options)) {}
+    : clock_(clock), hlc_(clock), store_(std::move(store)), options_(std::move(options)),
+      on_committed_(options_.on_committed) {}
 
 Result<std::unique_ptr<Session>> Session::open(Storage& storage, const Clock& clock, SessionOptions options) {
-  auto device = load_or_create_device(storage);
-  if (!device) return device.error();
+  return SessionOpening(storage, clock, std::move(options)).finish();
+}
+
+Result<std::unique_ptr<Session>> Session::assemble(Storage& storage, const Clock& clock, SessionOptions options,
+                                                   DeviceId device, LoadedSnapshot snapshot) {
   StoreContents contents;
-  auto store = Store::open(storage, contents);
+  auto store = Store::open_after_snapshot(storage, std::move(snapshot), contents);
   if (!store) return store.error();
   std::unique_ptr<Session> s(new Session(clock, std::move(store.value()), std::move(options)));
-  s->device_ = device.value();
+  s->device_ = std::move(device);
   s->state_ = std::move(contents.state);
   s->meta_ = std::move(contents.meta);
   s->warnings_ = std::move(contents.warnings);
@@ -209,10 +179,14 @@ Result<Committed> Session::write(Batch batch, bool undoable) {
 }
 
 Status Session::compact() {
-  auto done = store_.compact(state_, meta_);
-  if (done && on_committed_) on_committed_();  // the files changed: the browser saves them too
-  return done;
+  auto job = start_compaction();
+  while (job->step()) {
+  }
+  return job->result();
 }
+
+// The files change when it is done: the browser saves them too.
+std::unique_ptr<Store::Compaction> Session::start_compaction() { return store_.start_compaction(state_, meta_, on_committed_); }
 
 Result<std::vector<HistoryEntry>> Session::history(EntityType type, const std::string& id) const {
   std::vector<std::string> ignored;

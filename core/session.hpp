@@ -17,6 +17,7 @@ namespace core {
 
 struct SessionOptions {
   std::string author = "coordinator";  // the signed-in coordinator, recorded on every Change
+  std::function<void()> on_committed;  // as set_on_committed()
 };
 
 struct Committed {
@@ -56,9 +57,15 @@ class Session {
   // Compaction keeps opening fast and the file count small; shells call it when idle.
   bool compaction_due() const { return store_.segments_since_snapshot() >= Store::kSegmentsBeforeCompaction; }
   Status compact();
+  // The same a piece at a time (Store::Compaction); it gives up if anything is committed meanwhile.
+  std::unique_ptr<Store::Compaction> start_compaction();
 
  private:
+  friend class SessionOpening;
   Session(const Clock& clock, Store store, SessionOptions options);
+  // The session over a snapshot already loaded: the journal after it is replayed.
+  static Result<std::unique_ptr<Session>> assemble(Storage& storage, const Clock& clock, SessionOptions options,
+                                                   DeviceId device, LoadedSnapshot snapshot);
   Result<Committed> create(const CreateRecord& action);
   Result<Committed> update(const UpdateRecord& action);
   Result<Committed> remove(const DeleteRecord& action);

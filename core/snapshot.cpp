@@ -29,107 +29,178 @@ std::string hex(std::uint32_t v) {
   return out;
 }
 
-// Loads one snapshot given its manifest; fails with a reason if anything does not check out.
-Result<LoadedSnapshot> load_one(const Storage& storage, const std::string& manifest_file) {
-  auto fail = [&](const std::string& why) {
-    return Error{ErrorCode::Corrupt, "Snapshot " + manifest_file + " is unusable: " + why + ".", {}};
-  };
-  auto bytes = storage.read(manifest_file);
-  if (!bytes) return bytes.error();
-  auto m = nlohmann::json::parse(bytes.value(), nullptr, false);
-  if (!m.is_object() || m.value("format", "") != kFormat) return fail("its manifest is damaged");
-  LoadedSnapshot out;
-  out.found = true;
-  out.files.push_back(manifest_file);
-  try {
-    out.meta.through_segment = m.at("through_segment").get<int>();
-    // The manifest has no checksum of its own: a damaged number would silently skip segments.
-    if (manifest_name(out.meta.through_segment) != manifest_file) return fail("its segment number does not match its name");
-    out.meta.devices = m.at("devices").get<std::map<std::string, std::uint64_t>>();
-    out.meta.hlc = Hlc{m.at("hlc").at(0).get<std::int64_t>(), m.at("hlc").at(1).get<std::uint32_t>()};
-    for (const auto& chunk : m.at("chunks")) {
-      const std::string file = chunk.at("file").get<std::string>();
-      auto data = storage.read(file);
-      if (!data) return fail(file + " cannot be read");
-      if (data.value().size() != chunk.at("bytes").get<std::size_t>() ||
-          hex(crc32(data.value())) != chunk.at("crc32").get<std::string>())
-        return fail(file + " does not match its checksum");
-      DecodedRecords decoded = decode_record_lines(data.value(), kFormat);
-      if (decoded.good_bytes != data.value().size()) return fail(file + " has a damaged record");
-      for (const auto& r : decoded.records) {
-        auto type = entity_from_name(r.at("entity").get<std::string>());
-        if (!type) return fail(file + " holds an unknown entity type");
-        Change c;
-        c.entity = *type;
-        c.entity_id = r.at("id").get<std::string>();
-        c.fields = r.at("fields");
-        apply(out.state, c);
-      }
-      out.files.push_back(file);
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return fail(std::string("its contents are malformed (") + e.what() + ")");
-  }
-  return out;
+Error unusable(const std::string& manifest_file, const std::string& why) {
+  return Error{ErrorCode::Corrupt, "Snapshot " + manifest_file + " is unusable: " + why + ".", {}};
 }
 
 }  // namespace
 
+Result<SnapshotLoader> SnapshotLoader::start(const Storage& storage) {
+  auto names = storage.list();
+  if (!names) return names.error();
+  SnapshotLoader loader(storage);
+  for (const auto& name : names.value())
+    if (is_snapshot_file(name) && name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
+      loader.manifests_.push_back(name);
+  std::sort(loader.manifests_.begin(), loader.manifests_.end());  // newest last: tried first
+  return loader;
+}
+
+void SnapshotLoader::step() {
+  if (done()) return;
+  const std::string manifest = manifests_.back();
+  const Status read = loaded_.found ? read_chunk(manifest) : read_manifest(manifest);
+  if (!read) {
+    std::vector<std::string> warnings = std::move(loaded_.warnings);
+    warnings.push_back(read.error().message + " An older snapshot and the journal are used instead; the file is kept.");
+    loaded_ = LoadedSnapshot{};
+    loaded_.warnings = std::move(warnings);
+    chunks_.clear();
+    next_chunk_ = 0;
+    manifests_.pop_back();
+    return;
+  }
+  if (loaded_.found && next_chunk_ == chunks_.size()) complete_ = true;
+}
+
+Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
+  auto fail = [&](const std::string& why) { return unusable(manifest_file, why); };
+  auto bytes = storage_->read(manifest_file);
+  if (!bytes) return bytes.error();
+  auto m = nlohmann::json::parse(bytes.value(), nullptr, false);
+  if (!m.is_object() || m.value("format", "") != kFormat) return fail("its manifest is damaged");
+  try {
+    loaded_.meta.through_segment = m.at("through_segment").get<int>();
+    // The manifest has no checksum of its own: a damaged number would silently skip segments.
+    if (manifest_name(loaded_.meta.through_segment) != manifest_file) return fail("its segment number does not match its name");
+    loaded_.meta.devices = m.at("devices").get<std::map<std::string, std::uint64_t>>();
+    loaded_.meta.hlc = Hlc{m.at("hlc").at(0).get<std::int64_t>(), m.at("hlc").at(1).get<std::uint32_t>()};
+    for (const auto& chunk : m.at("chunks"))
+      chunks_.push_back({chunk.at("file").get<std::string>(), chunk.at("bytes").get<std::size_t>(), chunk.at("crc32").get<std::string>()});
+  } catch (const nlohmann::json::exception& e) {
+    return fail(std::string("its manifest is malformed (") + e.what() + ")");
+  }
+  loaded_.found = true;
+  loaded_.files.push_back(manifest_file);
+  return Ok{};
+}
+
+Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
+  auto fail = [&](const std::string& why) { return unusable(manifest_file, why); };
+  const Chunk& chunk = chunks_[next_chunk_++];
+  auto data = storage_->read(chunk.file);
+  if (!data) return fail(chunk.file + " cannot be read");
+  if (data.value().size() != chunk.bytes || hex(crc32(data.value())) != chunk.crc32)
+    return fail(chunk.file + " does not match its checksum");
+  DecodedRecords decoded = decode_record_lines(data.value(), kFormat);
+  if (decoded.good_bytes != data.value().size()) return fail(chunk.file + " has a damaged record");
+  try {
+    for (const auto& r : decoded.records) {
+      auto type = entity_from_name(r.at("entity").get<std::string>());
+      if (!type) return fail(chunk.file + " holds an unknown entity type");
+      Change c;
+      c.entity = *type;
+      c.entity_id = r.at("id").get<std::string>();
+      c.fields = r.at("fields");
+      apply(loaded_.state, c);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return fail(std::string("its contents are malformed (") + e.what() + ")");
+  }
+  loaded_.files.push_back(chunk.file);
+  return Ok{};
+}
+
+LoadedSnapshot SnapshotLoader::take() { return std::move(loaded_); }
+
 bool is_snapshot_file(const std::string& name) { return name.rfind("snapshot-", 0) == 0; }
 
-Result<std::vector<std::string>> write_snapshot(Storage& storage, const State& state, const SnapshotMeta& meta) {
-  const int n = meta.through_segment;
-  std::vector<std::string> written;
-  nlohmann::json chunks = nlohmann::json::array();
-  std::string chunk = std::string(kFormat) + "\n";
-  auto flush = [&]() -> Status {
-    std::string name = chunk_name(n, static_cast<int>(chunks.size()) + 1);
-    if (auto s = storage.write_atomic(name, chunk); !s) return s;
-    chunks.push_back({{"file", name}, {"bytes", chunk.size()}, {"crc32", hex(crc32(chunk))}});
-    written.push_back(name);
-    chunk = std::string(kFormat) + "\n";
-    return Ok{};
-  };
-  Status failed = Ok{};
+SnapshotWriter::SnapshotWriter(Storage& storage, const State& state, SnapshotMeta meta)
+    : storage_(&storage), state_(&state), meta_(std::move(meta)), chunk_(std::string(kFormat) + "\n") {
   for_each_entity([&]<class T>() {
-    for (const auto& [id, record] : state.table<T>()) {
-      if (!failed) return;
-      nlohmann::json fields = record_fields(state, T::kType, id.value);
-      std::string line = encode_record_line({{"entity", entity_name(T::kType)}, {"id", id.value}, {"fields", fields}});
-      if (chunk.size() + line.size() > kSnapshotChunkLimit && chunk.size() > kFormat.size() + 1) failed = flush();
-      chunk += line;
-    }
+    records_ += state.table<T>().size();
+    ++types_;
   });
-  if (!failed) return failed.error();
-  if (auto s = flush(); !s) return s.error();
+}
+
+Status SnapshotWriter::flush() {
+  std::string name = chunk_name(meta_.through_segment, static_cast<int>(chunks_.size()) + 1);
+  if (auto s = storage_->write_atomic(name, chunk_); !s) return s;
+  chunks_.push_back({{"file", name}, {"bytes", chunk_.size()}, {"crc32", hex(crc32(chunk_))}});
+  written_.push_back(name);
+  chunk_ = std::string(kFormat) + "\n";
+  return Ok{};
+}
+
+// Adds records from where the last step stopped until a chunk is full and written.
+bool SnapshotWriter::step() {
+  if (done_ || failure_) return false;
+  bool flushed = false;
+  int type_index = 0;
+  for_each_entity([&]<class T>() {
+    if (flushed || failure_ || type_index++ != type_) return;
+    const auto& table = state_->table<T>();
+    for (auto it = after_.empty() ? table.begin() : table.upper_bound(Id<T>{after_}); it != table.end(); ++it) {
+      const std::string& id = it->first.value;
+      std::string line = encode_record_line({{"entity", entity_name(T::kType)}, {"id", id},
+                                             {"fields", record_fields(*state_, T::kType, id)}});
+      if (chunk_.size() + line.size() > kSnapshotChunkLimit && chunk_.size() > kFormat.size() + 1) {
+        if (auto s = flush(); !s) failure_ = s.error();
+        flushed = true;
+      }
+      chunk_ += line;
+      after_ = id;
+      ++records_written_;
+      if (flushed) return;
+    }
+    ++type_;
+    after_.clear();
+  });
+  if (failure_) return false;
+  if (flushed || type_ < types_) return true;
+  finish_files();
+  return false;
+}
+
+// The last chunk, then the manifest: the commit point.
+void SnapshotWriter::finish_files() {
+  if (auto s = flush(); !s) {
+    failure_ = s.error();
+    return;
+  }
+  const int n = meta_.through_segment;
   nlohmann::json manifest = {{"format", kFormat},           {"through_segment", n},
-                             {"chunks", chunks},            {"devices", meta.devices},
-                             {"hlc", {meta.hlc.wall_ms, meta.hlc.counter}}};
-  if (auto s = storage.write_atomic(manifest_name(n), manifest.dump(1) + "\n"); !s) return s.error();
-  written.push_back(manifest_name(n));
-  return written;
+                             {"chunks", chunks_},           {"devices", meta_.devices},
+                             {"hlc", {meta_.hlc.wall_ms, meta_.hlc.counter}}};
+  if (auto s = storage_->write_atomic(manifest_name(n), manifest.dump(1) + "\n"); !s) {
+    failure_ = s.error();
+    return;
+  }
+  written_.push_back(manifest_name(n));
+  done_ = true;
+}
+
+double SnapshotWriter::progress() const {
+  if (done_ || records_ == 0) return done_ ? 1.0 : 0.0;
+  return 0.99 * static_cast<double>(records_written_) / static_cast<double>(records_);
+}
+
+Result<std::vector<std::string>> SnapshotWriter::finish() {
+  while (step()) {
+  }
+  if (failure_) return *failure_;
+  return written_;
+}
+
+Result<std::vector<std::string>> write_snapshot(Storage& storage, const State& state, const SnapshotMeta& meta) {
+  return SnapshotWriter(storage, state, meta).finish();
 }
 
 Result<LoadedSnapshot> load_snapshot(const Storage& storage) {
-  auto names = storage.list();
-  if (!names) return names.error();
-  std::vector<std::string> manifests;
-  for (const auto& name : names.value())
-    if (is_snapshot_file(name) && name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
-      manifests.push_back(name);
-  std::sort(manifests.rbegin(), manifests.rend());  // newest first
-  std::vector<std::string> warnings;
-  for (const auto& manifest : manifests) {
-    auto loaded = load_one(storage, manifest);
-    if (loaded) {
-      loaded.value().warnings = std::move(warnings);
-      return loaded;
-    }
-    warnings.push_back(loaded.error().message + " An older snapshot and the journal are used instead; the file is kept.");
-  }
-  LoadedSnapshot none;
-  none.warnings = std::move(warnings);
-  return none;
+  auto loader = SnapshotLoader::start(storage);
+  if (!loader) return loader.error();
+  while (!loader.value().done()) loader.value().step();
+  return loader.value().take();
 }
 
 }  // namespace core

@@ -14,6 +14,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,69 @@ inline constexpr std::size_t kSnapshotChunkLimit = 2 * 1024 * 1024;
 
 // Writes chunks, then the manifest. Returns the names of the files written.
 Result<std::vector<std::string>> write_snapshot(Storage& storage, const State& state, const SnapshotMeta& meta);
+// The same, a chunk at a time, so that compaction can show its progress between chunks. The
+// state must not change while it runs.
+class SnapshotWriter {
+ public:
+  SnapshotWriter(Storage& storage, const State& state, SnapshotMeta meta);
+  // Writes the next chunk (the manifest after the last); false once done or a write failed.
+  bool step();
+  double progress() const;  // 0 to 1
+  // The names of the files written, or why it failed; does whatever is left first.
+  Result<std::vector<std::string>> finish();
+
+ private:
+  Status flush();
+  void finish_files();
+
+  Storage* storage_;
+  const State* state_;
+  SnapshotMeta meta_;
+  std::string chunk_;             // the chunk being filled
+  nlohmann::json chunks_ = nlohmann::json::array();  // the manifest's list of those written
+  std::vector<std::string> written_;
+  int types_ = 0;
+  int type_ = 0;                  // the entity type being written (for_each_entity's order)
+  std::string after_;             // the last record of that type written
+  std::size_t records_ = 0, records_written_ = 0;
+  bool done_ = false;
+  std::optional<Error> failure_;
+};
+
 // Loads the newest complete snapshot; an incomplete or damaged newer one is reported and skipped.
 Result<LoadedSnapshot> load_snapshot(const Storage& storage);
+
+// The same, a piece at a time (a manifest, then one chunk per step), so that opening a large
+// store can show its progress between pieces.
+class SnapshotLoader {
+ public:
+  static Result<SnapshotLoader> start(const Storage& storage);
+  // Reads the next piece. A damaged snapshot is reported in the warnings and an older one tried.
+  void step();
+  // The newest complete snapshot is loaded, or none is left to try.
+  bool done() const { return complete_ || manifests_.empty(); }
+  // How far the snapshot being read is: chunks read of those its manifest lists.
+  std::size_t chunks_read() const { return next_chunk_; }
+  std::size_t chunks_total() const { return chunks_.size(); }
+  LoadedSnapshot take();
+
+ private:
+  struct Chunk {
+    std::string file;
+    std::size_t bytes = 0;
+    std::string crc32;
+  };
+  explicit SnapshotLoader(const Storage& storage) : storage_(&storage) {}
+  Status read_manifest(const std::string& manifest_file);
+  Status read_chunk(const std::string& manifest_file);
+
+  const Storage* storage_;
+  std::vector<std::string> manifests_;  // oldest first; the last is being read
+  std::vector<Chunk> chunks_;           // the current manifest's
+  std::size_t next_chunk_ = 0;
+  bool complete_ = false;
+  LoadedSnapshot loaded_;
+};
 bool is_snapshot_file(const std::string& name);
 
 }  // namespace core

@@ -131,6 +131,49 @@ void set_owned_fields(State& state, T& record, const nlohmann::json& fields) {
   link_to_patient(state, record);
 }
 
+// Adds a live record with a non-empty key to its list in a text index, keeping the list in id order.
+template <class T>
+void link_text(RecordsByText<T>& index, const std::string& key, const T& record) {
+  if (record.deleted || key.empty()) return;
+  auto& list = index[key];
+  if (list.empty() || list.back()->id < record.id) {
+    list.push_back(&record);
+    return;
+  }
+  auto at = std::lower_bound(list.begin(), list.end(), record.id, [](const T* r, const Id<T>& id) { return r->id < id; });
+  if (at == list.end() || *at != &record) list.insert(at, &record);
+}
+
+template <class T>
+void unlink_text(RecordsByText<T>& index, const std::string& key, const T& record) {
+  auto list = index.find(key);
+  if (list == index.end()) return;
+  auto at = std::lower_bound(list->second.begin(), list->second.end(), record.id,
+                             [](const T* r, const Id<T>& id) { return r->id < id; });
+  if (at != list->second.end() && *at == &record) list->second.erase(at);
+  if (list->second.empty()) index.erase(list);
+}
+
+// Moves a record between the lists of a text index when its key or its deleted flag changed;
+// `key_before` and `listed_before` are what they were before the change.
+template <class T>
+void reindex_text(RecordsByText<T>& index, const std::string& key_before, bool listed_before, const T& record,
+                  const std::string& key) {
+  if (listed_before == !record.deleted && key_before == key) return;
+  if (listed_before) unlink_text(index, key_before, record);
+  link_text(index, key, record);
+}
+
+// Links every live record of the text-indexed tables (a copied State's own records).
+void link_text_tables(State& state) {
+  for (const auto& [id, p] : state.table<Patient>()) link_text(state.patients_by_coordinator, p.coordinator, p);
+  for (const auto& [id, t] : state.table<Task>()) {
+    link_text(state.tasks_by_owner, t.owner, t);
+    link_text(state.tasks_by_appointment, t.appointment.value, t);
+  }
+  for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
+}
+
 // Links every live record of a table to its patient (a copied State's own records).
 template <class T>
 void link_table(State& state) {
@@ -146,6 +189,7 @@ State::State(const State& other)
 #define LIAISON_LINK_TABLE(T, name) link_table<T>(*this);
   LIAISON_ENTITIES(LIAISON_LINK_TABLE)
 #undef LIAISON_LINK_TABLE
+  link_text_tables(*this);
 }
 
 State& State::operator=(const State& other) {
@@ -200,10 +244,22 @@ void apply(State& state, const Change& change) {
       const Patient before = record;
       set_fields(record, change.fields);
       index_patient(state, before, record);
+      reindex_text(state.patients_by_coordinator, before.coordinator, !before.deleted, record, record.coordinator);
     } else if constexpr (std::is_same_v<T, Appointment>) {
       const Appointment before = record;
       set_owned_fields(state, record, change.fields);
       index_appointment(state, before, record);
+    } else if constexpr (std::is_same_v<T, Task>) {
+      const bool listed_before = !record.deleted;
+      const std::string owner_before = record.owner, appointment_before = record.appointment.value;
+      set_owned_fields(state, record, change.fields);
+      reindex_text(state.tasks_by_owner, owner_before, listed_before, record, record.owner);
+      reindex_text(state.tasks_by_appointment, appointment_before, listed_before, record, record.appointment.value);
+    } else if constexpr (std::is_same_v<T, WorkItemState>) {
+      const bool listed_before = !record.deleted;
+      const std::string item_before = record.item;
+      set_owned_fields(state, record, change.fields);
+      reindex_text(state.item_states_by_key, item_before, listed_before, record, record.item);
     } else if constexpr (PatientOwned<T>) {
       set_owned_fields(state, record, change.fields);
     } else {

@@ -30,6 +30,11 @@ concept PatientOwned = requires(const T& record) {
 using PatientRecordLists = std::tuple<LIAISON_ENTITIES(LIAISON_RECORD_LIST_ENTRY) int>;  // the int closes the list
 #undef LIAISON_RECORD_LIST_ENTRY
 
+// Live records of one type by the value of one of their text fields, each list in id order.
+// Records whose field is empty are not listed.
+template <class T>
+using RecordsByText = std::unordered_map<std::string, std::vector<const T*>>;
+
 struct State {
 #define LIAISON_TABLE_ENTRY(T, name) Table<T>,
   std::tuple<LIAISON_ENTITIES(LIAISON_TABLE_ENTRY) int> tables;  // the int closes the list
@@ -50,6 +55,14 @@ struct State {
   // the worklist read one patient's measurements, stays or authorizations without scanning the
   // whole table. Pointers again, kept the same way as the appointment indexes above.
   std::unordered_map<std::string, PatientRecordLists> records_by_patient;
+  // Live records by a text field they are looked up by, pointers kept the same way: each
+  // coordinator's patients, each owner's tasks, the tasks about each appointment, and the
+  // WorkItemStates of each item key. One coordinator's worklist reads these instead of scanning the
+  // clinic's patients, tasks and item states.
+  RecordsByText<Patient> patients_by_coordinator;
+  RecordsByText<Task> tasks_by_owner;
+  RecordsByText<Task> tasks_by_appointment;
+  RecordsByText<WorkItemState> item_states_by_key;
 
   State() = default;
   State(State&&) = default;
@@ -83,10 +96,32 @@ struct State {
     auto it = records_by_patient.find(patient.value);
     return it == records_by_patient.end() ? none : std::get<std::vector<const T*>>(it->second);
   }
+  // The live patients assigned to a coordinator, in id order (empty if none, or if the name is empty).
+  const std::vector<const Patient*>& patients_of_coordinator(const std::string& coordinator) const {
+    return listed(patients_by_coordinator, coordinator);
+  }
+  // The live tasks a person owns, in id order (empty if none, or if the name is empty).
+  const std::vector<const Task*>& tasks_owned_by(const std::string& owner) const { return listed(tasks_by_owner, owner); }
+  // The live tasks about an appointment (Task::appointment), in id order.
+  const std::vector<const Task*>& tasks_about(const Id<Appointment>& appointment) const {
+    return listed(tasks_by_appointment, appointment.value);
+  }
+  // The live WorkItemStates recording a worklist item (WorkItemState::item), in id order.
+  const std::vector<const WorkItemState*>& item_states_of(const std::string& item_key) const {
+    return listed(item_states_by_key, item_key);
+  }
   // Live patients ordered by display name (case-insensitive), then id, as lists show them.
   std::vector<const Patient*> patients_by_name() const;
 
   bool operator==(const State& other) const { return tables == other.tables; }
+
+ private:
+  template <class T>
+  static const std::vector<const T*>& listed(const RecordsByText<T>& index, const std::string& key) {
+    static const std::vector<const T*> none;
+    auto it = index.find(key);
+    return it == index.end() ? none : it->second;
+  }
 };
 
 void apply(State& state, const Change& change);

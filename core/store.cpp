@@ -18,7 +18,10 @@ void note_batch(SnapshotMeta& meta, const Batch& batch) {
 Result<Store> Store::open(Storage& storage, StoreContents& contents) {
   auto snapshot = load_snapshot(storage);
   if (!snapshot) return snapshot.error();
-  LoadedSnapshot& loaded = snapshot.value();
+  return open_after_snapshot(storage, std::move(snapshot.value()), contents);
+}
+
+Result<Store> Store::open_after_snapshot(Storage& storage, LoadedSnapshot loaded, StoreContents& contents) {
   contents.state = std::move(loaded.state);
   contents.meta = loaded.meta;
   contents.warnings = std::move(loaded.warnings);
@@ -34,43 +37,92 @@ Result<Store> Store::open(Storage& storage, StoreContents& contents) {
   return Store(storage, std::move(journal.value()), loaded.meta.through_segment);
 }
 
-Status Store::append(const Batch& batch) { return journal_.append(batch); }
+Status Store::append(const Batch& batch) {
+  ++appends_;
+  return journal_.append(batch);
+}
 
 Status Store::compact(const State& state, SnapshotMeta meta) {
-  const int through = journal_.current_segment();
-  if (through <= snapshot_segment_) return Ok{};
-  // 1. Archive the segments' records verbatim (everything after each header line).
-  for (int n = snapshot_segment_ + 1; n <= through; ++n) {
-    auto bytes = storage_->read(Journal::segment_name(n));
-    if (!bytes) continue;  // a segment reported missing at open
-    const std::string& b = bytes.value();
-    std::size_t body = b.find('\n');
-    if (body == std::string::npos) continue;
-    if (auto s = archive_records(*storage_, b.substr(body + 1)); !s) return s;
+  auto job = start_compaction(state, std::move(meta));
+  while (job->step()) {
   }
-  // Once the manifest is written, appends must go to a new segment after `through`: the folded
-  // ones are skipped at open (and removed below). Prepared first, so that a failure writes nothing.
-  JournalContents none;
-  auto next_journal = Journal::open(*storage_, through, none);
-  if (!next_journal) return next_journal.error();
-  // 2. The new snapshot; its manifest is the commit point.
-  meta.through_segment = through;
-  auto written = write_snapshot(*storage_, state, meta);
-  if (!written) return written.error();
-  journal_ = std::move(next_journal.value());
-  // 3. Remove what the snapshot replaces. Failures here only leave extra files behind.
-  auto names = storage_->list();
-  if (names) {
+  return job->result();
+}
+
+std::unique_ptr<Store::Compaction> Store::start_compaction(const State& state, SnapshotMeta meta, std::function<void()> on_done) {
+  return std::unique_ptr<Compaction>(new Compaction(*this, state, std::move(meta), std::move(on_done)));
+}
+
+Store::Compaction::Compaction(Store& store, const State& state, SnapshotMeta meta, std::function<void()> on_done)
+    : store_(&store), state_(&state), meta_(std::move(meta)), on_done_(std::move(on_done)),
+      appends_at_start_(store.appends_), through_(store.journal_.current_segment()) {
+  finished_ = through_ <= store.snapshot_segment_;  // nothing to fold
+}
+
+bool Store::Compaction::step() {
+  if (finished_) return false;
+  if (store_->appends_ != appends_at_start_) {
+    gave_up_ = finished_ = true;
+    return false;
+  }
+  auto fail = [&](Status s) {
+    status_ = std::move(s);
+    finished_ = true;
+    return false;
+  };
+  Storage& storage = *store_->storage_;
+  if (!next_journal_) {
+    // 1. Archive the segments' records verbatim (everything after each header line).
+    for (int n = store_->snapshot_segment_ + 1; n <= through_; ++n) {
+      auto bytes = storage.read(Journal::segment_name(n));
+      if (!bytes) continue;  // a segment reported missing at open
+      const std::string& b = bytes.value();
+      std::size_t body = b.find('\n');
+      if (body == std::string::npos) continue;
+      if (auto s = archive_records(storage, b.substr(body + 1)); !s) return fail(s);
+    }
+    // Once the manifest is written, appends must go to a new segment after `through`: the folded
+    // ones are skipped at open (and removed below). Prepared first, so that a failure writes nothing.
+    JournalContents none;
+    auto next = Journal::open(storage, through_, none);
+    if (!next) return fail(next.error());
+    next_journal_ = std::move(next.value());
+    meta_.through_segment = through_;
+    writer_.emplace(storage, *state_, meta_);
+    return true;
+  }
+  // 2. The new snapshot, a chunk per step; its manifest is the commit point.
+  if (writer_->step()) return true;
+  fold();
+  return false;
+}
+
+// 3. The new journal takes over, and what the snapshot replaces is removed. Failures removing
+// only leave extra files behind.
+void Store::Compaction::fold() {
+  finished_ = true;
+  auto written = writer_->finish();
+  if (!written) {
+    status_ = written.error();
+    return;
+  }
+  store_->journal_ = std::move(*next_journal_);
+  if (auto names = store_->storage_->list()) {
     for (const auto& name : names.value()) {
       auto segment = Journal::segment_number(name);
-      bool folded = segment && *segment <= through;
+      bool folded = segment && *segment <= through_;
       bool older_snapshot = is_snapshot_file(name) &&
                             std::find(written.value().begin(), written.value().end(), name) == written.value().end();
-      if (folded || older_snapshot) (void)storage_->remove(name);
+      if (folded || older_snapshot) (void)store_->storage_->remove(name);
     }
   }
-  snapshot_segment_ = through;
-  return Ok{};
+  store_->snapshot_segment_ = through_;
+  if (on_done_) on_done_();
+}
+
+double Store::Compaction::progress() const {
+  if (finished_) return 1.0;
+  return writer_ ? 0.05 + 0.95 * writer_->progress() : 0.0;
 }
 
 Result<std::vector<Batch>> Store::read_history(std::vector<std::string>& warnings) const {

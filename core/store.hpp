@@ -8,7 +8,11 @@
 //   3. remove the folded segments and the older snapshot.
 // A crash anywhere leaves a store that opens to the same state.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +34,40 @@ class Store {
   static constexpr int kSegmentsBeforeCompaction = 32;
 
   static Result<Store> open(Storage& storage, StoreContents& contents);
+  // The second half of open(): the journal after a snapshot already loaded (SnapshotLoader).
+  static Result<Store> open_after_snapshot(Storage& storage, LoadedSnapshot loaded, StoreContents& contents);
   Status append(const Batch& batch);
   // Folds every journal segment into a snapshot of `state`; `meta` as tracked by the session.
   Status compact(const State& state, SnapshotMeta meta);
+
+  // The same a piece at a time, for a shell that must keep drawing: the archive and the next
+  // journal, then the snapshot a chunk per step, then the manifest and the clean-up. If anything
+  // is appended while it runs it gives up, leaving the store as it was, to be started again.
+  class Compaction {
+   public:
+    bool step();  // false once finished, failed or given up
+    double progress() const;
+    const Status& result() const { return status_; }  // Ok also when it gave up or had nothing to fold
+    bool gave_up() const { return gave_up_; }
+
+   private:
+    friend class Store;
+    Compaction(Store& store, const State& state, SnapshotMeta meta, std::function<void()> on_done);
+    void fold();
+
+    Store* store_;
+    const State* state_;
+    SnapshotMeta meta_;
+    std::function<void()> on_done_;  // after a successful fold
+    std::uint64_t appends_at_start_;
+    int through_;
+    std::optional<Journal> next_journal_;
+    std::optional<SnapshotWriter> writer_;
+    bool finished_ = false;
+    bool gave_up_ = false;
+    Status status_ = Ok{};
+  };
+  std::unique_ptr<Compaction> start_compaction(const State& state, SnapshotMeta meta, std::function<void()> on_done = {});
   int segments_since_snapshot() const { return journal_.current_segment() - snapshot_segment_; }
   // Every Batch ever committed, in order: the archive, then the live segments.
   Result<std::vector<Batch>> read_history(std::vector<std::string>& warnings) const;
@@ -43,6 +78,7 @@ class Store {
   Storage* storage_;
   Journal journal_;
   int snapshot_segment_;
+  std::uint64_t appends_ = 0;  // batches appended since opening: a running compaction watches it
 };
 
 // Tracks the last sequence number per device and the latest clock while replaying.

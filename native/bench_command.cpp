@@ -5,14 +5,17 @@
 #include <filesystem>
 
 #include "bench/clinic_bench.hpp"
+#include "bench/frame_times.hpp"
+#include "desktop_paths.hpp"
 
 namespace liaisonctl {
 
 CLI::App* add_bench_command(CLI::App& cli, BenchRequest& request) {
-  auto* cmd = cli.add_subcommand("bench", "Measure opening, commits, search, the worklist and memory at clinic scale");
+  auto* cmd = cli.add_subcommand("bench", "Measure opening, commits, search, the worklist, memory and the interface's frames at clinic scale");
   cmd->add_option("--patients", request.patients, "Clinic sizes, comma-separated")->capture_default_str();
   cmd->add_option("--out", request.out, "Also write the figures to this JSON file");
   cmd->add_option("--dir", request.work_dir, "Folder for the temporary stores (default: the temp folder)");
+  cmd->add_flag("--no-frames", request.no_frames, "Skip timing the interface's frames");
   return cmd;
 }
 
@@ -26,6 +29,8 @@ int run_bench(const BenchRequest& request) {
   }
   options.work_dir =
       request.work_dir.empty() ? std::filesystem::temp_directory_path().string() : request.work_dir;
+  // The fonts and assets the desktop app uses: beside this program, else the system's fonts.
+  if (!request.no_frames) options.frame_timer = bench::frame_timer({desktop::font_dir(), desktop::asset_dir()});
   return bench::run_and_report(options, request.out);
 }
 

@@ -11,6 +11,7 @@ struct BenchRequest {
   std::string patients = "1000,10000,50000";  // comma-separated clinic sizes
   std::string out;                            // JSON file; empty: table only
   std::string work_dir;                       // where the stores are written; empty: the temp folder
+  bool no_frames = false;                     // skip the interface's frame figures
 };
 
 // Adds the subcommand and its options, which fill in request.

@@ -1,5 +1,5 @@
-// The desktop app (`liaison`): opens the data folder, then runs the shared interface in a GLFW
-// window until the coordinator closes it or presses Ctrl+Q. Every commit is on disk (fsync)
+// The desktop app (`liaison`): opens the data folder (showing progress in the window), then runs
+// the shared interface in a GLFW window until the coordinator closes it or presses Ctrl+Q. Every commit is on disk (fsync)
 // before the interface shows it, so closing never loses data.
 #include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "core/session.hpp"
+#include "core/session_opening.hpp"
 #include "desktop_paths.hpp"
 #include "desktop_platform.hpp"
 #include "host/glfw_host.hpp"
@@ -50,14 +50,10 @@ int main(int argc, char** argv) {
 
   core::DirectoryStorage storage(data_dir);
   core::SystemClock clock;
-  auto prepared = storage.prepare();
-  auto session = prepared ? core::Session::open(storage, clock) : prepared.error();
-  if (!session) {
-    std::fprintf(stderr, "liaison: error: %s\n", session.error().message.c_str());
+  if (auto prepared = storage.prepare(); !prepared) {
+    std::fprintf(stderr, "liaison: error: %s\n", prepared.error().message.c_str());
     return 1;
   }
-  for (const auto& warning : session.value()->warnings()) std::fprintf(stderr, "liaison: warning: %s\n", warning.c_str());
-
   GlfwHost host;
   if (std::string problem = host.open(HostOptions{}); !problem.empty()) {
     std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
@@ -65,7 +61,8 @@ int main(int argc, char** argv) {
   }
   desktop::DesktopPlatform platform(desktop::asset_dir(), data_dir);
   platform.listen_for_drops(host.window());
-  ui::App app(*session.value(), platform);
+  // The store opens a piece per frame behind a progress bar (ui/views/opening_screen.cpp).
+  ui::App app(std::make_unique<core::SessionOpening>(storage, clock), platform);
   ui::ShellStatus status;
   status.storage_note = "Data folder: " + data_dir;
   HookFile hook(hook_path);
@@ -77,6 +74,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "liaison: error: %s\n", problem.c_str());
     host.render_frame(app, status);
     hook.publish(app, frame);
+  }
+  if (!app.open_failure().empty()) {
+    std::fprintf(stderr, "liaison: error: %s\n", app.open_failure().c_str());
+    return 1;
   }
   return 0;
 }

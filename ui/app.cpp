@@ -2,22 +2,54 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <utility>
 
 #include "core/clinical/handout.hpp"
 #include "core/preferences.hpp"
 #include "views/import_export_view.hpp"
+#include "views/opening_screen.hpp"
 #include "views/view_context.hpp"
 
 namespace ui {
 
-App::App(core::Session& session, Platform& platform) : session_(session), platform_(platform) {
-  ui_.warnings = session.warnings();
-  auto table_text = platform.read_asset("allergy_cross_reactivity.json");
+App::App(core::Session& session, Platform& platform) : platform_(platform) {
+  load_platform_settings();
+  attach(session);
+}
+
+App::App(std::unique_ptr<core::SessionOpening> opening, Platform& platform)
+    : opening_(std::move(opening)), platform_(platform) {
+  load_platform_settings();
+}
+
+void App::load_platform_settings() {
+  auto table_text = platform_.read_asset("allergy_cross_reactivity.json");
   auto table = table_text ? core::parse_allergy_table(table_text.value()) : core::Result<core::AllergyTable>(table_text.error());
   if (table) allergy_table_ = std::move(table.value());
   else ui_.warnings.push_back("The allergy cross-check is off: " + table.error().message);
   load_preferences();
+}
+
+void App::attach(core::Session& session) {
+  session_ = &session;
+  ui_.warnings.insert(ui_.warnings.begin(), session.warnings().begin(), session.warnings().end());
+}
+
+// Reads pieces of the store for about 30 ms, so the progress bar moves and the window answers.
+void App::open_a_piece() {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
+  bool more = true;
+  while (more && std::chrono::steady_clock::now() < until) more = opening_->step();
+  if (more) return;
+  auto opened = opening_->finish();
+  opening_.reset();
+  if (!opened) {
+    open_failure_ = opened.error().message;
+    return;
+  }
+  opened_ = std::move(opened.value());
+  attach(*opened_);
 }
 
 std::string App::set_scale(const std::string& font_dir, float scale) {
@@ -81,6 +113,10 @@ void App::handle_shortcuts() {
 
 void App::frame(const ShellStatus& shell) {
   hook_.begin_frame();
+  if (!session_) {
+    if (opening_) open_a_piece();
+    return draw_opening(opening_.get(), open_failure_, fonts_, hook_);
+  }
   ui_.working = false;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -91,7 +127,7 @@ void App::frame(const ShellStatus& shell) {
   ImGui::Begin("Liaison", nullptr, flags);
   ImGui::PopStyleVar();
 
-  ViewContext ctx{session_, shell, fonts_, ui_, hook_, outbox_, allergy_table_ ? &*allergy_table_ : nullptr};
+  ViewContext ctx{*session_, shell, fonts_, ui_, hook_, outbox_, allergy_table_ ? &*allergy_table_ : nullptr};
   handle_shortcuts();
   draw_warnings(ctx);
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
@@ -123,13 +159,13 @@ void App::draw_screen(ViewContext& ctx) {
     case Screen::Boards: return draw_boards(ctx);
     case Screen::Dashboard: return draw_dashboard(ctx);
     case Screen::Settings: return draw_settings(ctx);
-    case Screen::ImportExport: return draw_import_export(ctx, session_, platform_);
+    case Screen::ImportExport: return draw_import_export(ctx, *session_, platform_);
   }
 }
 
 // Renders the patient's handout in their language and hands it to the platform to print.
 void App::print_handout(const std::string& patient_id) {
-  const core::Patient* patient = session_.state().find(core::Id<core::Patient>{patient_id});
+  const core::Patient* patient = session_->state().find(core::Id<core::Patient>{patient_id});
   if (!patient) return;
   const std::string language = core::handout_language(*patient);
   auto template_text = platform_.read_asset("handout/" + language + ".html");
@@ -137,8 +173,8 @@ void App::print_handout(const std::string& patient_id) {
     ui_.notice = template_text.error().message;
     return;
   }
-  const core::CivilDate today = session_.clock().today();
-  auto html = core::render_handout(session_.state(), patient->id, template_text.value(), today);
+  const core::CivilDate today = session_->clock().today();
+  auto html = core::render_handout(session_->state(), patient->id, template_text.value(), today);
   if (!html) {
     ui_.notice = "The handout could not be made: " + html.error().message;
     return;
@@ -147,19 +183,30 @@ void App::print_handout(const std::string& patient_id) {
   ui_.notice = opened ? opened.value() : opened.error().message;
 }
 
-// Folding the journal into a snapshot takes a moment on a large store: do it after a few quiet
-// seconds rather than inside a commit, so typing never stalls.
+// Folding the journal into a snapshot takes a while on a large store: it starts after a few quiet
+// seconds and goes a chunk per frame, so typing never stalls; a change saved meanwhile stops it,
+// and it starts again at the next quiet moment.
 void App::compact_when_idle() {
   const double now = ImGui::GetTime();
   if (ImGui::GetIO().InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive()) last_activity_ = now;
-  if (now - last_activity_ < 3.0 || !session_.compaction_due()) return;
-  if (auto s = session_.compact(); !s) ui_.notice = "Could not tidy the saved data: " + s.error().message;
+  if (!compaction_) {
+    if (now - last_activity_ < 3.0 || !session_->compaction_due()) return;
+    compaction_ = session_->start_compaction();
+  }
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
+  bool more = true;
+  while (more && std::chrono::steady_clock::now() < until) more = compaction_->step();
+  ui_.working = ui_.working || more;
+  ui_.tidying = more ? static_cast<float>(compaction_->progress()) : -1.0f;
+  if (more) return;
+  if (!compaction_->result()) ui_.notice = "Could not tidy the saved data: " + compaction_->result().error().message;
+  compaction_.reset();
   last_activity_ = now;
 }
 
 void App::commit_outbox() {
   for (const core::Action& action : outbox_) {
-    auto result = session_.commit(action);
+    auto result = session_->commit(action);
     last_activity_ = ImGui::GetTime();
     if (result) ++ui_.data_version;
     if (std::holds_alternative<core::UndoLast>(action)) {
@@ -188,7 +235,7 @@ void App::report_to(Form& form, const core::Result<core::Committed>& result) {
 }
 
 void App::announce_added(const std::string& id) {
-  const core::Patient* added = session_.state().find(core::Id<core::Patient>{id});
+  const core::Patient* added = session_->state().find(core::Id<core::Patient>{id});
   ui_.notice = "Added " + (added ? added->display_name() : std::string("the patient")) + ". Ctrl+Z undoes.";
 }
 

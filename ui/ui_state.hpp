@@ -159,6 +159,10 @@ struct UiState {
     long version = -1;
     std::vector<core::HistoryEntry> entries;
   } history_cache;
+  struct {
+    long version = -1;
+    std::size_t live = 0;
+  } patient_count;  // the status bar's "N patients", counted again after a commit
   std::shared_ptr<ChartFacts> chart_facts;
   std::shared_ptr<ClinicalView> clinical;
   std::shared_ptr<DashboardView> dashboard;
@@ -171,6 +175,7 @@ struct UiState {
   // Long work under way in this frame (an import): the shell draws the next frame at once instead
   // of waiting for input, so the work goes on. Reset at the start of each frame.
   bool working = false;
+  float tidying = -1.0f;  // how far the saved data's compaction is (0 to 1) while it runs, else < 0
 };
 
 }  // namespace ui

@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "core/session.hpp"
+#include "core/session_opening.hpp"
 #include "host/glfw_host.hpp"
 #include "web_platform.hpp"
 
@@ -34,7 +34,6 @@ EM_JS(void, js_publish_hook, (const char* json), { globalThis.liaisonTestHook = 
 struct WebShell {
   core::DirectoryStorage storage{"/data"};
   core::SystemClock clock;
-  std::unique_ptr<core::Session> session;
   GlfwHost host;
   WebPlatform platform;
   std::unique_ptr<ui::App> app;
@@ -86,20 +85,17 @@ void run_frame(void* arg) {
 
 int main() {
   static WebShell shell;
-  auto session = core::Session::open(shell.storage, shell.clock);
-  if (!session) {
-    js_show_failure(("Liaison could not open its data: " + session.error().message).c_str());
-    return 1;
-  }
-  shell.session = std::move(session.value());
-  shell.session->set_on_committed(js_request_save);
   HostOptions options;
   options.glsl_version = "#version 300 es";
   if (std::string problem = shell.host.open(options); !problem.empty()) {
     js_show_failure(("Liaison could not start its display (WebGL2): " + problem).c_str());
     return 1;
   }
-  shell.app = std::make_unique<ui::App>(*shell.session, shell.platform);
+  // The store opens a piece per frame behind a progress bar; every commit asks for a save.
+  core::SessionOptions session_options;
+  session_options.on_committed = js_request_save;
+  shell.app = std::make_unique<ui::App>(
+      std::make_unique<core::SessionOpening>(shell.storage, shell.clock, std::move(session_options)), shell.platform);
   shell.publish_hook = js_test_hook_enabled() != 0;
   emscripten_set_main_loop_arg(run_frame, &shell, 0, true);
   return 0;

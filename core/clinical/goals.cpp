@@ -124,11 +124,18 @@ std::string with_unit(double value, const std::string& unit) {
 
 // ---- measurements ----
 
+// std::isspace and std::tolower, with ASCII answered inline: the library call per character was
+// a tenth of the worklist's cost. Liaison never changes the "C" locale, where both agree.
+bool is_space(unsigned char ch) { return ch < 0x80 ? ch == ' ' || (ch >= '\t' && ch <= '\r') : std::isspace(ch) != 0; }
+char lower_case(unsigned char ch) {
+  return static_cast<char>(ch < 0x80 ? (ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) : std::tolower(ch));
+}
+
 // Lower case without spaces: how measure names and units are matched ("mm Hg" is "mmHg").
 std::string match_key(const std::string& text) {
   std::string key;
   for (unsigned char ch : text)
-    if (!std::isspace(ch)) key += static_cast<char>(std::tolower(ch));
+    if (!is_space(ch)) key += lower_case(ch);
   return key;
 }
 
@@ -137,24 +144,37 @@ std::string match_key(const std::string& text) {
 bool has_key(const std::string& text, const std::string& key) {
   std::size_t at = 0;
   for (unsigned char ch : text) {
-    if (std::isspace(ch)) continue;
-    if (at == key.size() || key[at] != static_cast<char>(std::tolower(ch))) return false;
+    if (is_space(ch)) continue;
+    if (at == key.size() || key[at] != lower_case(ch)) return false;
     ++at;
   }
   return at == key.size();
 }
 
-std::vector<MeasurementPoint> series_of(const std::vector<const Measurement*>& measurements, const std::string& type) {
+// A measurement with a value, and its time read once.
+struct TimedMeasurement {
+  Minutes at = 0;
+  const Measurement* measurement = nullptr;
+};
+
+// The measurements of a type that have a value and a valid time, oldest first (in id order among
+// those taken at the same time).
+std::vector<TimedMeasurement> timed_series(const std::vector<const Measurement*>& measurements, const std::string& type) {
   const std::string wanted = match_key(type);
-  std::vector<std::pair<Minutes, MeasurementPoint>> timed;
+  std::vector<TimedMeasurement> timed;
   for (const Measurement* m : measurements) {
     if (!m->value || !has_key(m->type, wanted)) continue;
-    auto at = parse_wall_time(m->taken_at);
-    if (at) timed.push_back({*at, {m->id, m->taken_at, *m->value, m->unit}});
+    if (auto at = parse_wall_time(m->taken_at)) timed.push_back({*at, m});
   }
-  std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  return timed;
+}
+
+MeasurementPoint point_of(const Measurement& m) { return {m.id, m.taken_at, *m.value, m.unit}; }
+
+std::vector<MeasurementPoint> series_of(const std::vector<const Measurement*>& measurements, const std::string& type) {
   std::vector<MeasurementPoint> out;
-  for (auto& [at, point] : timed) out.push_back(std::move(point));
+  for (const TimedMeasurement& t : timed_series(measurements, type)) out.push_back(point_of(*t.measurement));
   return out;
 }
 
@@ -177,22 +197,56 @@ int wanted_direction(const Target& target, double latest) {
   return 0;
 }
 
-GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements) {
+// The least-squares trend of values taken at these times (oldest first), as trend_of() defines it;
+// `latest` is the latest value of the series.
+TrendLine trend_over(const std::vector<std::pair<Minutes, double>>& timed, const Target& target, double latest) {
+  TrendLine line;
+  if (timed.size() < 2) return line;
+  const Minutes first = timed.front().first;
+  auto days_since_first = [&](Minutes at) { return double(at - first) / (24 * 60); };
+  double mean_x = 0, mean_y = 0;
+  for (const auto& [at, y] : timed) mean_x += days_since_first(at), mean_y += y;
+  mean_x /= double(timed.size());
+  mean_y /= double(timed.size());
+  double covariance = 0, variance = 0;
+  for (const auto& [at, y] : timed) {
+    const double x = days_since_first(at);
+    covariance += (x - mean_x) * (y - mean_y);
+    variance += (x - mean_x) * (x - mean_x);
+  }
+  if (variance == 0) return line;  // all taken at the same time
+  const double slope = covariance / variance * 30;
+  line.slope_per_30_days = slope;
+  const int wanted = wanted_direction(target, latest);
+  if (slope == 0) line.trend = Trend::Steady;
+  else if (wanted != 0 && (slope < 0) == (wanted < 0)) line.trend = Trend::Improving;
+  else line.trend = Trend::Worsening;
+  return line;
+}
+
+// `target` is parse_target(goal.target), read by the caller.
+GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements,
+                        const Result<Target>& target) {
   GoalEvaluation e;
   if (trimmed(goal.measure).empty()) {
     e.message = "This goal names no measure to follow; add one (for example \"HbA1c\") to evaluate it.";
     return e;
   }
-  auto target = parse_target(goal.target);
   if (!target) {
     e.message = target.error().message;
     return e;
   }
   e.target = target.value();
   const std::string unit = match_key(e.target->unit);
-  for (MeasurementPoint& p : series_of(measurements, goal.measure)) {
-    if (!unit.empty() && !p.unit.empty() && !has_key(p.unit, unit)) ++e.left_out_other_unit;
-    else e.series.push_back(std::move(p));
+  std::vector<std::pair<Minutes, double>> kept;  // the series' times and values, for the trend
+  for (const TimedMeasurement& t : timed_series(measurements, goal.measure)) {
+    const Measurement& m = *t.measurement;
+    if (!unit.empty() && !m.unit.empty() && !has_key(m.unit, unit)) {
+      ++e.left_out_other_unit;
+    } else {
+      e.series.push_back(point_of(m));
+      kept.push_back({t.at, *m.value});
+    }
   }
   if (e.series.empty()) {
     e.progress = GoalProgress::NoData;
@@ -203,7 +257,7 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
                 ".";
     return e;
   }
-  e.trend = trend_of(e.series, *e.target);
+  e.trend = trend_over(kept, *e.target, e.series.back().value);
   const MeasurementPoint& latest = e.series.back();
   const std::string reading = goal.measure + " " + with_unit(latest.value, latest.unit.empty() ? e.target->unit : latest.unit) +
                               " on " + latest.taken_at.substr(0, 10);
@@ -225,6 +279,28 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
                 std::to_string(kAchievedAfter) + " results in a row meet it.";
   }
   return e;
+}
+
+// Whether evaluate() would find the goal off track, read cheaply: only the latest measurement of
+// the measure in the target's unit is looked for (the latest by time, the last in id order among
+// those taken at the same time, as timed_series() leaves it), with nothing copied or sorted. The
+// worklist evaluates fully (series, trend, message) only the goals this finds off track.
+bool latest_misses_target(const Goal& goal, const Result<Target>& target,
+                          const std::vector<const Measurement*>& measurements) {
+  if (!target) return false;
+  const std::string wanted = match_key(goal.measure);
+  const std::string unit = match_key(target.value().unit);
+  const Measurement* latest = nullptr;
+  Minutes latest_at = 0;
+  for (const Measurement* m : measurements) {
+    if (!m->value || !has_key(m->type, wanted)) continue;
+    if (!unit.empty() && !m->unit.empty() && !has_key(m->unit, unit)) continue;
+    auto at = parse_wall_time(m->taken_at);
+    if (!at || (latest && *at < latest_at)) continue;
+    latest = m;
+    latest_at = *at;
+  }
+  return latest && !target.value().met_by(*latest->value);
 }
 
 const char* trend_words(Trend trend) {
@@ -292,33 +368,10 @@ std::vector<MeasurementPoint> measurement_series(const State& state, const Id<Pa
 }
 
 TrendLine trend_of(const std::vector<MeasurementPoint>& series, const Target& target) {
-  TrendLine line;
-  std::vector<std::pair<double, double>> points;  // (days since the first, value)
-  std::optional<Minutes> first;
-  for (const MeasurementPoint& p : series) {
-    auto at = parse_wall_time(p.taken_at);
-    if (!at) continue;
-    if (!first) first = *at;
-    points.push_back({double(*at - *first) / (24 * 60), p.value});
-  }
-  if (points.size() < 2) return line;
-  double mean_x = 0, mean_y = 0;
-  for (const auto& [x, y] : points) mean_x += x, mean_y += y;
-  mean_x /= double(points.size());
-  mean_y /= double(points.size());
-  double covariance = 0, variance = 0;
-  for (const auto& [x, y] : points) {
-    covariance += (x - mean_x) * (y - mean_y);
-    variance += (x - mean_x) * (x - mean_x);
-  }
-  if (variance == 0) return line;  // all taken at the same time
-  const double slope = covariance / variance * 30;
-  line.slope_per_30_days = slope;
-  const int wanted = wanted_direction(target, series.back().value);
-  if (slope == 0) line.trend = Trend::Steady;
-  else if (wanted != 0 && (slope < 0) == (wanted < 0)) line.trend = Trend::Improving;
-  else line.trend = Trend::Worsening;
-  return line;
+  std::vector<std::pair<Minutes, double>> timed;  // points with a valid time
+  for (const MeasurementPoint& p : series)
+    if (auto at = parse_wall_time(p.taken_at)) timed.push_back({*at, p.value});
+  return series.empty() ? TrendLine{} : trend_over(timed, target, series.back().value);
 }
 
 const char* progress_name(GoalProgress progress) {
@@ -333,7 +386,7 @@ const char* progress_name(GoalProgress progress) {
 }
 
 GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
-  return evaluate(goal, measurements_of(state, goal.patient));
+  return evaluate(goal, measurements_of(state, goal.patient), parse_target(goal.target));
 }
 
 void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
@@ -343,7 +396,10 @@ void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& ou
       goals.push_back(&g);
   });
   for (const Goal* g : goals) {
-    const GoalEvaluation e = evaluate(*g, measurements_of(c.state, g->patient));
+    const std::vector<const Measurement*>& measurements = measurements_of(c.state, g->patient);
+    const Result<Target> target = parse_target(g->target);
+    if (!latest_misses_target(*g, target, measurements)) continue;
+    const GoalEvaluation e = evaluate(*g, measurements, target);
     if (e.progress != GoalProgress::OffTrack) continue;
     const std::string day = e.series.back().taken_at.substr(0, 10);
     WorkItem item = c.item("goal_off_track", "goal:" + g->id.value + ":" + day, g->patient, EntityType::Goal, g->id.value,

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iterator>
 #include <type_traits>
 #include <set>
@@ -115,29 +116,29 @@ struct Output {
 
 class Exporter {
  public:
-  Exporter(const State& state) : state_(state), ids_(state), writer_(state, ids_) {}
+  // `scope`: the patients of a partial export (null for the whole store). Their own records are
+  // read through the per-patient index; other patients' are never written.
+  Exporter(const State& state, const std::set<std::string>* scope)
+      : state_(state), ids_(state), writer_(state, ids_), scope_(scope) {}
 
-  std::vector<Output> all() {
-    std::vector<Output> out;
-    std::set<std::string> written;
+  // One function per record to write, in the order the export writes them; each adds its
+  // resource to the outputs. Run them all, then take arranged().
+  std::vector<std::function<void()>> plan() {
+    std::vector<std::function<void()>> writes;
     for_each_entity([&]<class T>() {
       // By exported id, so two stores holding the same data write it in the same order.
       std::vector<std::pair<std::string, const T*>> records;
-      for (const auto& [id, record] : state_.template table<T>())
-        if (!record.deleted) records.push_back({ids_.reference(T::kType, id.value), &record});
+      for (const T* record : live_in_scope<T>()) records.push_back({ids_.reference(T::kType, record->id.value), record});
       std::sort(records.begin(), records.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (const auto& [reference, pointer] : records) {
-        const T& record = *pointer;
-        const auto& id = record.id;
-        json resource = write(writer_, record);
-        if (resource.is_null()) continue;
-        if (reference.empty() || !written.insert(reference).second) continue;
-        resource["id"] = reference.substr(reference.find('/') + 1);
-        merge_kept_extensions(T::kType, id.value, resource);
-        std::string owner = owner_of(record);
-        out.push_back({reference, owner, std::move(resource), owner.empty()});
-      }
+      for (auto& [reference, pointer] : records)
+        writes.push_back([this, reference = std::move(reference), record = pointer] { write_one(reference, *record); });
     });
+    return writes;
+  }
+
+  // The outputs written, in the order they go out.
+  std::vector<Output> arranged() {
+    std::vector<Output> out = std::move(out_);
     // Resources a reference may lead to come first, for importers that resolve in file order.
     std::stable_sort(out.begin(), out.end(), [](const Output& a, const Output& b) {
       return write_rank(a.resource.value("resourceType", "")) < write_rank(b.resource.value("resourceType", ""));
@@ -151,7 +152,7 @@ class Exporter {
       std::string reference;
       if (auto rid = resource.find("id"); rid != resource.end() && rid->is_string())
         reference = kept.resource_type + "/" + rid->get<std::string>();
-      if (!reference.empty() && !written.insert(reference).second) continue;
+      if (!reference.empty() && !written_.insert(reference).second) continue;
       kept_outputs.push_back({reference, kept.patient.value, std::move(resource), kept.patient.empty()});
     }
     std::sort(kept_outputs.begin(), kept_outputs.end(), [](const Output& a, const Output& b) {
@@ -162,6 +163,17 @@ class Exporter {
   }
 
  private:
+  template <class T>
+  void write_one(const std::string& reference, const T& record) {
+    json resource = write(writer_, record);
+    if (resource.is_null()) return;
+    if (reference.empty() || !written_.insert(reference).second) return;
+    resource["id"] = reference.substr(reference.find('/') + 1);
+    merge_kept_extensions(T::kType, record.id.value, resource);
+    std::string owner = owner_of(record);
+    out_.push_back({reference, owner, std::move(resource), owner.empty()});
+  }
+
   // The extensions an imported resource carried, kept at import, go out again with the record.
   void merge_kept_extensions(EntityType type, const std::string& id, json& resource) {
     if (!kept_index_built_) {
@@ -182,9 +194,36 @@ class Exporter {
     if (!merged.empty()) resource["extension"] = merged;
   }
 
+  // The live records of a type the export may write: for a partial export, only its patients and
+  // their own records (records of no patient too, as the scope may refer to them).
+  template <class T>
+  std::vector<const T*> live_in_scope() const {
+    std::vector<const T*> records;
+    if constexpr (std::is_same_v<T, Patient>) {
+      if (scope_) {
+        for (const std::string& id : *scope_)
+          if (const Patient* p = state_.find(Id<Patient>{id}); p && !p->deleted) records.push_back(p);
+        return records;
+      }
+    } else if constexpr (PatientOwned<T>) {
+      if (scope_) {
+        for (const std::string& id : *scope_)
+          for (const T* r : state_.records_of<T>(Id<Patient>{id})) records.push_back(r);
+        for (const T* r : state_.records_of<T>(Id<Patient>{""})) records.push_back(r);
+        return records;
+      }
+    }
+    for (const auto& [id, record] : state_.template table<T>())
+      if (!record.deleted) records.push_back(&record);
+    return records;
+  }
+
   const State& state_;
   ExportIds ids_;
   Writer writer_;
+  const std::set<std::string>* scope_;
+  std::vector<Output> out_;
+  std::set<std::string> written_;  // references written, each once
   bool kept_index_built_ = false;
   std::map<std::string, const FhirResource*> kept_extensions_;  // first kept record per Liaison record
 };
@@ -361,14 +400,16 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 // ---- the export ----
 
-Result<ExportResult> export_fhir(const State& state, const ExportRequest& request) {
+namespace {
+
+// The patients an export covers, or why there are none.
+Result<std::set<std::string>> patients_of(const State& state, const ExportRequest& request) {
   std::set<std::string> patients;
-  const bool whole = request.patient.empty() && request.coordinator.empty();
   if (!request.patient.empty()) {
     if (!state.exists(EntityType::Patient, request.patient))
       return Error{ErrorCode::NotFound, "There is no patient with id " + request.patient + ".", {}};
     patients.insert(request.patient);
-  } else if (!whole) {
+  } else if (!request.coordinator.empty()) {
     for (const auto& [id, p] : state.table<Patient>())
       if (!p.deleted && in_caseload(state, id, request.coordinator)) patients.insert(id.value);
     if (patients.empty())
@@ -377,32 +418,95 @@ Result<ExportResult> export_fhir(const State& state, const ExportRequest& reques
     for (const auto& [id, p] : state.table<Patient>())
       if (!p.deleted) patients.insert(id.value);
   }
+  return patients;
+}
 
-  std::vector<Output> outputs = Exporter(state).all();
-  if (!whole) outputs = in_scope(std::move(outputs), patients);
+}  // namespace
 
+// The job's parts: the records still to write, then the outputs still to turn into text.
+struct ExportJob::Work {
+  Work(const State& state, ExportRequest request, std::set<std::string> scope)
+      : request(std::move(request)), patients(std::move(scope)),
+        exporter(state, whole() ? nullptr : &patients), writes(exporter.plan()) {}
+  bool whole() const { return request.patient.empty() && request.coordinator.empty(); }
+
+  ExportRequest request;
+  std::set<std::string> patients;
+  Exporter exporter;
+  std::vector<std::function<void()>> writes;
+  std::size_t written = 0;
+  bool arranged = false;
+  std::vector<Output> outputs;
+  std::size_t texts = 0;
+  bool done = false;
   ExportResult result;
-  result.patients = patients.size();
-  json bundle{{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
-  for (Output& o : outputs) {
-    const std::string type = o.resource.value("resourceType", "");
-    ++result.by_type[type];
-    ++result.resources;
-    if (request.format == ExportFormat::Ndjson) {
-      result.text += o.resource.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+};
+
+ExportJob::ExportJob(const State& state, ExportRequest request) {
+  auto patients = patients_of(state, request);
+  if (!patients) failure_ = patients.error();
+  else work_ = std::make_unique<Work>(state, std::move(request), std::move(patients.value()));
+}
+
+ExportJob::~ExportJob() = default;
+
+bool ExportJob::step(std::size_t budget) {
+  if (!work_ || work_->done) return false;
+  Work& w = *work_;
+  if (w.written < w.writes.size()) {
+    for (std::size_t end = std::min(w.writes.size(), w.written + budget); w.written < end; ++w.written) w.writes[w.written]();
+    return true;
+  }
+  if (!w.arranged) {
+    w.outputs = w.exporter.arranged();
+    if (!w.whole()) w.outputs = in_scope(std::move(w.outputs), w.patients);
+    w.writes.clear();
+    w.arranged = true;
+    w.result.patients = w.patients.size();
+    return true;
+  }
+  const bool ndjson = w.request.format == ExportFormat::Ndjson;
+  std::string& text = w.result.text;
+  for (std::size_t end = std::min(w.outputs.size(), w.texts + budget); w.texts < end; ++w.texts) {
+    Output& o = w.outputs[w.texts];
+    ++w.result.by_type[o.resource.value("resourceType", "")];
+    ++w.result.resources;
+    if (ndjson) {
+      text += o.resource.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
       continue;
     }
+    // Written as nlohmann::json writes the whole Bundle (keys in order: entry, resourceType,
+    // type), one entry at a time.
     json entry = json::object();
     std::string id = o.resource.value("id", "");
     if (is_uuid(id)) entry["fullUrl"] = "urn:uuid:" + id;
     entry["resource"] = std::move(o.resource);
-    bundle["entry"].push_back(std::move(entry));
+    text += w.texts == 0 ? "{\"entry\":[" : ",";
+    text += entry.dump(-1, ' ', false, json::error_handler_t::replace);
   }
-  if (request.format == ExportFormat::Bundle) {
-    if (bundle["entry"].empty()) bundle.erase("entry");
-    result.text = bundle.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (w.texts < w.outputs.size()) return true;
+  if (!ndjson) text += w.outputs.empty() ? R"({"resourceType":"Bundle","type":"collection"})" : R"(],"resourceType":"Bundle","type":"collection"})";
+  w.done = true;
+  return false;
+}
+
+double ExportJob::progress() const {
+  if (!work_) return 1.0;
+  const Work& w = *work_;
+  if (!w.arranged) return w.writes.empty() ? 0.0 : 0.5 * static_cast<double>(w.written) / static_cast<double>(w.writes.size());
+  if (w.outputs.empty()) return 1.0;
+  return 0.5 + 0.5 * std::min(1.0, static_cast<double>(w.texts) / static_cast<double>(w.outputs.size()));
+}
+
+Result<ExportResult> ExportJob::finish() {
+  while (step(1000)) {
   }
-  return result;
+  if (failure_) return *failure_;
+  return std::move(work_->result);
+}
+
+Result<ExportResult> export_fhir(const State& state, const ExportRequest& request) {
+  return ExportJob(state, request).finish();
 }
 
 }  // namespace core::fhir

@@ -8,6 +8,8 @@
 #pragma once
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "core/model/entity_type.hpp"
@@ -52,5 +54,24 @@ class ExportIds {
 
 // Fails (ErrorCode::NotFound) for an unknown patient or a coordinator with no patients.
 Result<ExportResult> export_fhir(const State& state, const ExportRequest& request);
+
+// The same export a piece at a time, so that a large one shows its progress and never holds the
+// screen still: each step writes up to `budget` records as resources, or up to `budget`
+// resources as text. The state must not change while the job runs.
+class ExportJob {
+ public:
+  ExportJob(const State& state, ExportRequest request);
+  ~ExportJob();
+  // Does the next piece; false once the export is complete (or the request was refused).
+  bool step(std::size_t budget);
+  double progress() const;  // 0 to 1
+  // The export, or why there is none; does whatever is left first.
+  Result<ExportResult> finish();
+
+ private:
+  struct Work;
+  std::unique_ptr<Work> work_;
+  std::optional<Error> failure_;
+};
 
 }  // namespace core::fhir

@@ -107,23 +107,22 @@ void collect_appointments_to_confirm(const WorklistContext& c, std::vector<WorkI
   }
 }
 
-// Missed appointments whose outreach task was finished or given up: the no-show needs nothing more.
-std::unordered_set<std::string_view> no_shows_closed_by_tasks(const WorklistContext& c) {
-  std::unordered_set<std::string_view> out;
-  for (const Task* t : c.tasks_of_kind("outreach"))
-    if (!t->appointment.empty() && (t->status == "done" || t->status == "cancelled")) out.insert(t->appointment.value);
-  return out;
+// A missed appointment whose outreach task was finished or given up needs nothing more (any
+// task about it, whoever owns it or whichever patient it names; State's index of tasks by appointment).
+bool closed_by_task(const WorklistContext& c, const Appointment& a) {
+  for (const Task* t : c.state.tasks_about(a.id))
+    if (t->kind == "outreach" && (t->status == "done" || t->status == "cancelled")) return true;
+  return false;
 }
 
 void collect_no_shows(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate oldest = add_days(c.today, -kNoShowLookbackDays);
-  const std::unordered_set<std::string_view> closed = no_shows_closed_by_tasks(c);
   for (const auto& [a, start] :
        c.appointments_with_status("no_show", wall_time(oldest, 0), wall_time(c.today, 24 * 60))) {
     const CivilDate day = wall_date(start);
     const PatientFacts* facts = c.patient(a->patient);
     if (!facts || (facts->last_reached_at && start <= *facts->last_reached_at)) continue;
-    if (!c.in_scope(a->patient, "") || closed.count(a->id.value) || c.holds_appointment_from(a->patient, start + 1))
+    if (!c.in_scope(a->patient, "") || closed_by_task(c, *a) || c.holds_appointment_from(a->patient, start + 1))
       continue;
     WorkItem item = c.item("no_show_outreach", "no_show:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, day);

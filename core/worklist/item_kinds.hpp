@@ -24,10 +24,10 @@ struct Appointment;
 struct Practitioner;
 struct Task;
 
-// What the worklist knows about one live, active patient.
+// What the worklist knows about one live, active patient in scope.
 struct PatientFacts {
   const Patient* patient = nullptr;
-  bool in_scope = false;                      // assigned to the queried coordinator (any, for the whole clinic)
+  bool in_scope = false;                      // always true: only patients in scope have facts
   // The latest reached or completed note, or attended visit up to today; exact for in-scope
   // patients not contacted within the clinic's gap, which is all the worklist needs.
   std::optional<CivilDate> last_contact;
@@ -50,7 +50,9 @@ class WorklistContext {
   const BusinessCalendar calendar;
   const SchedulingSettings settings;
 
-  // The facts of a live patient with status "active", or nullptr (deleted, inactive, deceased).
+  // The facts of a live patient with status "active" in scope (for one coordinator, one of theirs),
+  // or nullptr (deleted, inactive, deceased, another coordinator's). Only these patients are read,
+  // so one coordinator's worklist costs the same in a small clinic and in a large one.
   const PatientFacts* patient(const Id<Patient>& id) const;
   const std::unordered_map<std::string_view, PatientFacts>& patients() const { return patients_; }
   // Calls fn(record) for each live record of type T that belongs to a patient in scope, or to no
@@ -64,13 +66,18 @@ class WorklistContext {
         if (!record.deleted) fn(record);
       return;
     }
-    for (const Patient* p : in_scope_patients_)
-      for (const T* record : state.records_of<T>(p->id)) fn(*record);
+    for (const InScopePatient& p : in_scope_patients_)
+      if (p.records)
+        for (const T* record : std::get<std::vector<const T*>>(*p.records)) fn(*record);
     for (const T* record : state.records_of<T>(Id<Patient>{})) fn(*record);
   }
-  // Live appointments with this status starting (wall time) in [from, to), from State's index.
+  // Live appointments with this status starting (wall time) in [from, to), by start: for the whole
+  // clinic from State's by-status index; for one coordinator only their patients' (what
+  // in_scope(patient, "") accepts), from each one's appointment index.
   std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
-  // Live tasks of this kind ("general" includes tasks with no kind); the table is read once.
+  // Live tasks of this kind ("general" includes tasks with no kind), in id order: for the whole
+  // clinic every task; for one coordinator their patients' tasks and the tasks they own (all that
+  // in_scope(task.patient, task.owner) can accept). Gathered once per worklist.
   const std::vector<const Task*>& tasks_of_kind(const std::string& kind) const;
   // A new item of `kind` about a record, due on `due` (overdue when that is before today); the
   // kind fills in its reason and next action.
@@ -93,8 +100,15 @@ class WorklistContext {
   void add_attended_visits();
   void add_tasks();
 
-  std::unordered_map<std::string_view, PatientFacts> patients_;  // keyed by patient id
-  std::vector<const Patient*> in_scope_patients_;                 // in id order
+  std::unordered_map<std::string_view, PatientFacts> patients_;  // in scope, keyed by patient id
+  // A patient in scope with their facts and their entries in State's per-patient indexes.
+  struct InScopePatient {
+    const Patient* patient = nullptr;
+    PatientFacts* facts = nullptr;                        // in patients_ (its nodes never move)
+    const PatientRecordLists* records = nullptr;          // nullptr: no records
+    const State::AppointmentsByStart* appointments = nullptr;
+  };
+  std::vector<InScopePatient> in_scope_patients_;  // in id order (table order for the whole clinic)
   // A handful of statuses and kinds: a short list compared by == beats a map per record.
   template <class T>
   using Groups = std::vector<std::pair<std::string, std::vector<T>>>;

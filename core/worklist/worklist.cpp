@@ -4,7 +4,6 @@
 #include "worklist.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/scheduling/appointment_time.hpp"
 #include "core/state.hpp"
@@ -20,14 +19,13 @@ void keep_latest(std::optional<CivilDate>& latest, CivilDate day) {
   if (!latest || *latest < day) latest = day;
 }
 
-// The keys of items snoozed past today or marked done.
-std::unordered_set<std::string> hidden_keys(const State& state, CivilDate today) {
-  std::unordered_set<std::string> out;
-  for (const auto& [id, s] : state.table<WorkItemState>()) {
-    if (s.deleted) continue;
-    if (s.status == "done" || (s.status == "snoozed" && s.until && today < *s.until)) out.insert(s.item);
-  }
-  return out;
+bool is_active(const Patient& p) { return !p.deleted && p.status == "active"; }
+
+// Whether the item was snoozed past today or marked done (its WorkItemStates, from State's index).
+bool is_hidden(const State& state, const std::string& key, CivilDate today) {
+  for (const WorkItemState* s : state.item_states_of(key))
+    if (s->status == "done" || (s->status == "snoozed" && s->until && today < *s->until)) return true;
+  return false;
 }
 
 // The group named `name`, added at the end if it is not there yet.
@@ -58,11 +56,10 @@ bool more_urgent(const RankedItem& a, const RankedItem& b) {
   return a.item.key < b.item.key;
 }
 
-// The live WorkItemState recording this item, or nullptr.
+// The live WorkItemState recording this item (the first in id order if several do), or nullptr.
 const WorkItemState* item_state(const State& state, const std::string& key) {
-  for (const auto& [id, s] : state.table<WorkItemState>())
-    if (!s.deleted && s.item == key) return &s;
-  return nullptr;
+  const std::vector<const WorkItemState*>& states = state.item_states_of(key);
+  return states.empty() ? nullptr : states.front();
 }
 
 // Creates the item's WorkItemState with these fields, or changes the one it already has.
@@ -84,24 +81,36 @@ WorklistContext::WorklistContext(const State& state, const WorklistQuery& query)
   add_tasks();
 }
 
+// Every active patient for the whole clinic; for one coordinator only theirs, from State's index.
+// Each one's entries in State's per-patient indexes are looked up here once.
 void WorklistContext::add_patients() {
-  patients_.reserve(state.table<Patient>().size());
-  for (const auto& [id, p] : state.table<Patient>()) {
-    if (p.deleted || p.status != "active") continue;
+  auto add = [&](const Patient& p) {
+    if (!is_active(p)) return;
     PatientFacts facts;
     facts.patient = &p;
-    facts.in_scope = query.coordinator.empty() || p.coordinator == query.coordinator;
-    patients_.emplace(std::string_view(id.value), facts);
-    if (facts.in_scope) in_scope_patients_.push_back(&p);
+    facts.in_scope = true;
+    PatientFacts& added = patients_.emplace(std::string_view(p.id.value), facts).first->second;
+    auto records = state.records_by_patient.find(p.id.value);
+    in_scope_patients_.push_back({&p, &added, records == state.records_by_patient.end() ? nullptr : &records->second,
+                                  &state.appointments_of(p.id)});
+  };
+  if (query.coordinator.empty()) {
+    patients_.reserve(state.table<Patient>().size());
+    for (const auto& [id, p] : state.table<Patient>()) add(p);
+    return;
   }
+  const std::vector<const Patient*>& theirs = state.patients_of_coordinator(query.coordinator);
+  patients_.reserve(theirs.size());
+  for (const Patient* p : theirs) add(*p);
 }
 
 // Only in-scope patients' contacts are read by the kinds (see PatientFacts), so only their notes
 // are read, from State's per-patient index.
 void WorklistContext::add_notes() {
-  for (auto& [patient_id, f] : patients_) {
-    if (!f.in_scope) continue;
-    for (const Note* n : state.records_of<Note>(f.patient->id)) {
+  for (const InScopePatient& p : in_scope_patients_) {
+    if (!p.records) continue;
+    PatientFacts& f = *p.facts;
+    for (const Note* n : std::get<std::vector<const Note*>>(*p.records)) {
       if (!is_successful_contact(*n)) continue;
       auto at = parse_wall_time(n->at);
       if (!at) continue;
@@ -116,9 +125,10 @@ void WorklistContext::add_notes() {
 void WorklistContext::add_attended_visits() {
   const Minutes end_of_today = wall_time(today, 24 * 60);
   const CivilDate recent = CivilDate{date::sys_days{today} - date::days{settings.contact_gap_days}};
-  for (auto& [patient_id, f] : patients_) {
-    if (!f.in_scope || (f.last_contact && !(*f.last_contact < recent))) continue;
-    const auto& by_start = state.appointments_of(f.patient->id);
+  for (const InScopePatient& p : in_scope_patients_) {
+    PatientFacts& f = *p.facts;
+    if (f.last_contact && !(*f.last_contact < recent)) continue;
+    const auto& by_start = *p.appointments;
     for (auto it = by_start.lower_bound(end_of_today); it != by_start.begin();) {
       --it;
       if (is_attended(*it->second)) {
@@ -129,17 +139,42 @@ void WorklistContext::add_attended_visits() {
   }
 }
 
+// For the whole clinic every live task; for one coordinator their patients' tasks and the tasks
+// they own (State's indexes), which are all the tasks in_scope() accepts. In id order either way.
 void WorklistContext::add_tasks() {
-  for (const auto& [id, t] : state.table<Task>())
-    if (!t.deleted) group(tasks_by_kind_, t.kind.empty() ? std::string("general") : t.kind).push_back(&t);
+  auto add = [&](const Task& t) { group(tasks_by_kind_, t.kind.empty() ? std::string("general") : t.kind).push_back(&t); };
+  if (query.coordinator.empty()) {
+    for (const auto& [id, t] : state.table<Task>())
+      if (!t.deleted) add(t);
+    return;
+  }
+  for (const InScopePatient& p : in_scope_patients_)
+    if (p.records)
+      for (const Task* t : std::get<std::vector<const Task*>>(*p.records)) add(*t);
+  for (const Task* t : state.tasks_owned_by(query.coordinator)) {
+    const PatientFacts* facts = t->patient.empty() ? nullptr : patient(t->patient);
+    if (!facts) add(*t);  // not already added with their patient's tasks
+  }
+  for (auto& [kind, tasks] : tasks_by_kind_)
+    std::sort(tasks.begin(), tasks.end(), [](const Task* a, const Task* b) { return a->id < b->id; });
 }
 
 std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(const std::string& status, Minutes from,
                                                                          Minutes to) const {
   std::vector<ScheduledAppointment> out;
-  const auto& by_start = state.appointments_in_status(status);
-  for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it)
-    out.push_back({it->second, it->first});
+  if (query.coordinator.empty()) {
+    const auto& by_start = state.appointments_in_status(status);
+    for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it)
+      out.push_back({it->second, it->first});
+    return out;
+  }
+  for (const InScopePatient& p : in_scope_patients_) {
+    const auto& by_start = *p.appointments;
+    for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it)
+      if (it->second->status == status) out.push_back({it->second, it->first});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ScheduledAppointment& a, const ScheduledAppointment& b) { return a.start < b.start; });
   return out;
 }
 
@@ -166,10 +201,13 @@ WorkItem WorklistContext::item(const char* kind, std::string key, const Id<Patie
 }
 
 bool WorklistContext::in_scope(const Id<Patient>& patient_id, const std::string& owner) const {
-  const PatientFacts* facts = patient_id.empty() ? nullptr : patient(patient_id);
-  if (!patient_id.empty() && !facts) return false;
-  if (query.coordinator.empty()) return true;
-  return (facts && facts->in_scope) || owner == query.coordinator;
+  if (patient_id.empty()) return query.coordinator.empty() || owner == query.coordinator;
+  if (patient(patient_id)) return true;
+  // Another coordinator's patient (or an inactive one): the coordinator sees the tasks they own
+  // about that patient while the patient is active.
+  if (query.coordinator.empty() || owner != query.coordinator) return false;
+  const Patient* p = state.find(patient_id);
+  return p && is_active(*p);
 }
 
 bool WorklistContext::holds_appointment_from(const Id<Patient>& patient_id, Minutes from) const {
@@ -190,7 +228,6 @@ const Appointment* WorklistContext::next_holding_appointment_with(const Id<Patie
 
 std::vector<WorkItem> compute_worklist(const State& state, const WorklistQuery& query) {
   const WorklistContext context(state, query);
-  const std::unordered_set<std::string> hidden = hidden_keys(state, query.today);
   const std::vector<ItemKind>& kinds = item_kinds();
   std::vector<RankedItem> ranked;
   std::vector<WorkItem> found;
@@ -198,7 +235,7 @@ std::vector<WorkItem> compute_worklist(const State& state, const WorklistQuery& 
     found.clear();
     kinds[rank].collect(context, found);
     for (WorkItem& item : found)
-      if (context.in_scope(item.patient, item.owner) && !hidden.count(item.key))
+      if (context.in_scope(item.patient, item.owner) && !is_hidden(state, item.key, query.today))
         ranked.push_back({rank, std::move(item)});
   }
   // Sorting pointers, not the items: a WorkItem holds several strings, and moving them around in

@@ -8,6 +8,7 @@
 
 #include "core/fhir/fhir_export.hpp"
 #include "core/fhir/fhir_import.hpp"
+#include "bench/synthetic_clinic.hpp"
 #include "fhir_round_trip.hpp"
 #include "model_fixture.hpp"
 
@@ -233,4 +234,62 @@ TEST_CASE("fhir export: imported resources keep their ids, and kept ones go out 
   CHECK(by_ref["Claim/claim-1"]["resource"] == claim);
   // Records made in Liaison get ids derived from their own.
   CHECK(core::fhir::ExportIds(f.session->state()).reference(EntityType::Patient, f.ids["$patient"]).rfind("Patient/patient-", 0) == 0);
+}
+
+TEST_CASE("fhir export: a patient's export is the part of the whole store's export that is theirs") {
+  synthetic::ClinicSize size;
+  size.patients = 40;
+  size.seed = 11;
+  const core::State state = synthetic::generate_clinic(size).state;
+  auto whole = export_fhir(state, {});
+  REQUIRE(whole);
+  std::vector<std::string> all;
+  for (const json& entry : json::parse(whole.value().text)["entry"]) all.push_back(entry.dump());
+  int checked = 0;
+  for (const auto& [id, patient] : state.table<core::Patient>()) {
+    if (patient.deleted || ++checked > 4) continue;
+    CAPTURE(id.value);
+    auto one = export_fhir(state, {id.value, "", ExportFormat::Bundle});
+    REQUIRE(one);
+    // Every entry is the whole export's, in the whole export's order.
+    std::size_t at = 0;
+    for (const json& entry : json::parse(one.value().text)["entry"]) {
+      const std::string text = entry.dump();
+      while (at < all.size() && all[at] != text) ++at;
+      CHECK(at < all.size());
+    }
+    CHECK(one.value().by_type["Patient"] == 1);
+    CHECK(one.value().by_type["Condition"] == state.records_of<core::Condition>(id).size());
+  }
+  CHECK(checked > 1);
+}
+
+TEST_CASE("fhir export: step by step, in pieces of any size, gives the same text as one go") {
+  ExportFixture f;
+  for (const ExportFormat format : {ExportFormat::Bundle, ExportFormat::Ndjson}) {
+    const ExportRequest whole{"", "", format};
+    const std::string expected = f.exported(whole).text;
+    if (format == ExportFormat::Bundle)  // the Bundle is written as nlohmann::json writes it
+      CHECK(json::parse(expected).dump(-1, ' ', false, json::error_handler_t::replace) == expected);
+    for (const std::size_t budget : {std::size_t{1}, std::size_t{7}, std::size_t{100000}}) {
+      CAPTURE(budget);
+      core::fhir::ExportJob job(f.session->state(), whole);
+      double last = job.progress();
+      int steps = 0;
+      while (job.step(budget)) {
+        ++steps;
+        CHECK(job.progress() >= last);
+        last = job.progress();
+      }
+      CHECK(job.progress() == 1.0);
+      CHECK(job.step(budget) == false);  // a finished job stays finished
+      if (budget == 1) CHECK(steps > 20);
+      auto result = job.finish();
+      REQUIRE(result);
+      CHECK(result.value().text == expected);
+    }
+  }
+  core::fhir::ExportJob refused(f.session->state(), {"patient-nobody", "", ExportFormat::Bundle});
+  CHECK(refused.step(10) == false);
+  CHECK_FALSE(refused.finish());
 }

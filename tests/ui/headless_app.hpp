@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,7 +26,7 @@ inline std::vector<std::string> problems;
 inline void collect(const std::string& problem) { problems.push_back(problem); }
 
 // Assets from the source tree; printing is the operating system's part, so a print only records
-// what would have been shown; preferences are kept in memory.
+// what would have been shown; preferences and exports are kept in memory.
 class TestPlatform final : public ui::Platform {
  public:
   core::Result<std::string> read_asset(const std::string& path) override { return read_asset_file(LIAISON_ASSETS_DIR, path); }
@@ -38,8 +39,13 @@ class TestPlatform final : public ui::Platform {
     preferences = text;
     return core::Ok{};
   }
+  core::Result<std::string> save_export(const std::string& file_name, const std::string&, const std::string& text) override {
+    exported[file_name] = text;
+    return std::string("Kept in memory.");
+  }
   std::vector<std::string> printed;
   std::string preferences;
+  std::map<std::string, std::string> exported;  // file name -> text
 };
 
 class Headless {

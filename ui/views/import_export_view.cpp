@@ -34,6 +34,11 @@ struct ImportExportView {
   std::string error;          // why the last one stopped; nothing was changed
   int format = 0;             // 0: FHIR Bundle (.json), 1: NDJSON
   std::string export_patient;  // a patient the chart asked to export
+  std::unique_ptr<core::fhir::ExportJob> export_job;  // the export under way
+  long export_data_version = 0;  // a change while it runs stops it
+  std::string export_what;       // "Every record", "Ana Lima", ...
+  std::string export_file;       // the file it will be saved as
+  bool export_ndjson = false;
   std::string export_status;
 };
 
@@ -211,29 +216,50 @@ std::string file_name(const std::string& stem, const core::Session& session, boo
   return name + "-" + core::format_civil_date(session.clock().today()) + (ndjson ? ".ndjson" : ".json");
 }
 
-void run_export(ViewContext& ctx, Platform& platform, ImportExportView& view, core::fhir::ExportRequest request,
-                const std::string& what, const std::string& stem) {
+void start_export(ViewContext& ctx, ImportExportView& view, core::fhir::ExportRequest request, const std::string& what,
+                  const std::string& stem) {
   const bool ndjson = view.format == 1;
   request.format = ndjson ? core::fhir::ExportFormat::Ndjson : core::fhir::ExportFormat::Bundle;
-  auto out = core::fhir::export_fhir(ctx.session.state(), request);
+  view.export_job = std::make_unique<core::fhir::ExportJob>(ctx.session.state(), std::move(request));
+  view.export_data_version = ctx.ui.data_version;
+  view.export_what = what;
+  view.export_file = file_name(stem, ctx.session, ndjson);
+  view.export_ndjson = ndjson;
+  view.export_status.clear();
+}
+
+// A slice of the export; once it is all written, the file is handed to the platform to save.
+void continue_export(ViewContext& ctx, Platform& platform, ImportExportView& view) {
+  if (ctx.ui.data_version != view.export_data_version) {
+    view.export_job.reset();
+    view.export_status = "Nothing was exported: the records changed while the export was being written. Press the button again.";
+    ctx.ui.notice = view.export_status;
+    return;
+  }
+  const auto until = std::chrono::steady_clock::now() + kWorkPerFrame;
+  bool more = true;
+  while (more && std::chrono::steady_clock::now() < until) more = view.export_job->step(kResourcesPerStep);
+  if (more) return;
+  auto out = view.export_job->finish();
+  view.export_job.reset();
   if (!out) {
     view.export_status = "Nothing was exported: " + out.error().message;
   } else {
-    auto saved = platform.save_export(file_name(stem, ctx.session, ndjson),
-                                      ndjson ? "application/fhir+ndjson" : "application/fhir+json", out.value().text);
+    auto saved = platform.save_export(view.export_file, view.export_ndjson ? "application/fhir+ndjson" : "application/fhir+json", out.value().text);
     const std::string counts = std::to_string(out.value().resources) + " resources, " + std::to_string(out.value().patients) +
                                (out.value().patients == 1 ? " patient" : " patients");
-    view.export_status = saved ? what + " exported (" + counts + "). " + saved.value() : "Nothing was exported: " + saved.error().message;
+    view.export_status = saved ? view.export_what + " exported (" + counts + "). " + saved.value()
+                               : "Nothing was exported: " + saved.error().message;
   }
   ctx.ui.notice = view.export_status;
 }
 
-void export_patient(ViewContext& ctx, Platform& platform, ImportExportView& view, const std::string& id) {
+void export_patient(ViewContext& ctx, ImportExportView& view, const std::string& id) {
   const core::Patient* p = ctx.session.state().find(core::Id<core::Patient>{id});
   if (!p) return;
   core::fhir::ExportRequest request;
   request.patient = id;
-  run_export(ctx, platform, view, request, p->display_name(), "liaison-patient-" + (p->mrn.empty() ? id : p->mrn));
+  start_export(ctx, view, request, p->display_name(), "liaison-patient-" + (p->mrn.empty() ? id : p->mrn));
 }
 
 void draw_export(ViewContext& ctx, Platform& platform, ImportExportView& view) {
@@ -244,9 +270,13 @@ void draw_export(ViewContext& ctx, Platform& platform, ImportExportView& view) {
   ImGui::RadioButton("NDJSON, one resource a line (.ndjson)", &view.format, 1);
   ctx.hook.track("export:ndjson");
 
-  if (!view.export_patient.empty()) export_patient(ctx, platform, view, std::exchange(view.export_patient, {}));
+  if (view.export_job) continue_export(ctx, platform, view);
+  const bool busy = view.export_job != nullptr;
+  ctx.ui.working = ctx.ui.working || busy;
+  if (!view.export_patient.empty() && !busy) export_patient(ctx, view, std::exchange(view.export_patient, {}));
+  ImGui::BeginDisabled(busy);
   if (const core::Patient* open = ctx.session.state().find(core::Id<core::Patient>{ctx.ui.open_patient})) {
-    if (ImGui::Button(("Export " + open->display_name()).c_str())) export_patient(ctx, platform, view, open->id.value);
+    if (ImGui::Button(("Export " + open->display_name()).c_str())) export_patient(ctx, view, open->id.value);
     ctx.hook.track("export:patient");
     ImGui::SameLine();
   }
@@ -254,15 +284,21 @@ void draw_export(ViewContext& ctx, Platform& platform, ImportExportView& view) {
   if (ImGui::Button("Export my caseload")) {
     core::fhir::ExportRequest request;
     request.coordinator = ctx.ui.coordinator;
-    run_export(ctx, platform, view, request, ctx.ui.coordinator + "'s caseload", "liaison-caseload-" + ctx.ui.coordinator);
+    start_export(ctx, view, request, ctx.ui.coordinator + "'s caseload", "liaison-caseload-" + ctx.ui.coordinator);
   }
   ImGui::EndDisabled();
   ctx.hook.track("export:caseload");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip(ctx.ui.coordinator.empty() ? "Sign in on the Settings screen first" : "The patients whose record names you");
   ImGui::SameLine();
-  if (ImGui::Button("Export everything")) run_export(ctx, platform, view, {}, "Every record", "liaison-all");
+  if (ImGui::Button("Export everything")) start_export(ctx, view, {}, "Every record", "liaison-all");
   ctx.hook.track("export:all");
+  ImGui::EndDisabled();
+  if (view.export_job) {
+    const std::string stage = "Writing " + view.export_file;
+    ImGui::ProgressBar(static_cast<float>(view.export_job->progress()), {ImGui::GetFontSize() * 24, 0}, stage.c_str());
+    ctx.hook.track("export:progress", stage);
+  }
   if (!view.export_status.empty()) {
     ImGui::TextWrapped("%s", view.export_status.c_str());
     ctx.hook.track("export:status", view.export_status);

@@ -167,7 +167,7 @@ void draw_patient_list(ViewContext& ctx) {
   }
   ctx.hook.track("Add patient");
   ImGui::SetItemTooltip("Ctrl+N");
-  if (ctx.session.state().patients_by_name().empty()) {
+  if (live_patient_count(ctx) == 0) {
     ImGui::Spacing();
     ImGui::TextDisabled("No patients yet. Choose \"Add patient\" (Ctrl+N) to enter the first one.");
     return;

@@ -27,9 +27,12 @@ void draw_table(ViewContext& ctx, const char* title, const std::string& patient_
         (columns.empty() || columns.front() != &spec))
       columns.push_back(&spec);
   std::vector<const T*> rows;
-  for (const auto& [id, record] : state.table<T>())
-    if (!record.deleted && (patient_field ? patient_field->get(record) == nlohmann::json(patient_id) : patient_id.empty()))
-      rows.push_back(&record);
+  if constexpr (core::PatientOwned<T>) {
+    if (!patient_id.empty()) rows = state.records_of<T>(core::Id<core::Patient>{patient_id});  // live, in id order
+  } else if (!patient_field && patient_id.empty()) {
+    for (const auto& [id, record] : state.table<T>())
+      if (!record.deleted) rows.push_back(&record);
+  }
 
   ImGui::SeparatorText(label_text(title).c_str());
   const std::string add = "Add " + std::string(title);

@@ -58,6 +58,12 @@ void draw_status_bar(ViewContext& ctx) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     ImGui::TextDisabled("%s", ctx.shell.storage_note.c_str());
   }
+  if (ctx.ui.tidying >= 0.0f) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::ProgressBar(ctx.ui.tidying, {ImGui::GetFontSize() * 12, ImGui::GetTextLineHeight()}, "Tidying saved data");
+    ctx.hook.track("tidying");
+    ImGui::SetItemTooltip("Folding recent changes into one file, so that opening stays quick. Work on as usual.");
+  }
   if (!ctx.shell.online) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     ImGui::TextDisabled("Offline");
@@ -67,10 +73,20 @@ void draw_status_bar(ViewContext& ctx) {
     ImGui::TextUnformatted(ctx.ui.notice.c_str());
     ctx.hook.track("notice");
   }
-  const std::size_t count = ctx.session.state().patients_by_name().size();
+  const std::size_t count = live_patient_count(ctx);
   const std::string right = std::to_string(count) + (count == 1 ? " patient" : " patients");
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(right.c_str()).x);
   ImGui::TextDisabled("%s", right.c_str());
+}
+
+std::size_t live_patient_count(ViewContext& ctx) {
+  auto& cached = ctx.ui.patient_count;
+  if (cached.version != ctx.ui.data_version) {
+    cached.live = 0;
+    for (const auto& [id, p] : ctx.session.state().table<core::Patient>()) cached.live += !p.deleted;
+    cached.version = ctx.ui.data_version;
+  }
+  return cached.live;
 }
 
 }  // namespace ui

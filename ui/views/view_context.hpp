@@ -56,6 +56,8 @@ void draw_add_patient_form(ViewContext& ctx);
 void draw_transitions_panel(ViewContext& ctx, const core::Patient& p);
 void draw_care_plan_panel(ViewContext& ctx, const core::Patient& p);
 void draw_status_bar(ViewContext& ctx);
+// Live patients in the store, counted once per change.
+std::size_t live_patient_count(ViewContext& ctx);
 void draw_warnings(ViewContext& ctx);
 
 }  // namespace ui
