@@ -9,8 +9,7 @@
 namespace core {
 
 Session::Session(const Clock& clock, Store store, SessionOptions options)
-    : clock_(clock), hlc_(clock), store_(std::move(store)), options_(std::move(options)),
-      on_committed_(options_.on_committed) {}
+    : clock_(clock), hlc_(clock), store_(std::move(store)), options_(std::move(options)) {}
 
 Result<std::unique_ptr<Session>> Session::open(Storage& storage, const Clock& clock, SessionOptions options) {
   return SessionOpening(storage, clock, std::move(options)).finish();

@@ -17,7 +17,6 @@ namespace core {
 
 struct SessionOptions {
   std::string author = "coordinator";  // the signed-in coordinator, recorded on every Change
-  std::function<void()> on_committed;  // as set_on_committed()
 };
 
 struct Committed {

@@ -62,6 +62,7 @@ bool SessionOpening::step() {
   auto opened = Session::assemble(storage_, clock_, options_, *device_, snapshot_->take());
   if (!opened) failure_ = opened.error();
   else session_ = std::move(opened.value());
+  if (session_ && on_committed_) session_->set_on_committed(on_committed_);
   return false;
 }
 

@@ -2,6 +2,7 @@
 // device id and the snapshot's manifest, then each snapshot chunk (about 2 MiB of records), then
 // the journal after it. Session::open() is the same done in one go.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,8 @@ class SessionOpening {
   std::string stage() const;
   // The open session, or why the store could not be opened. Call once, after step() returned false.
   Result<std::unique_ptr<Session>> finish();
+  // Handed to the session once it is open (Session::set_on_committed).
+  void set_on_committed(std::function<void()> callback) { on_committed_ = std::move(callback); }
 
  private:
   Storage& storage_;
@@ -32,6 +35,7 @@ class SessionOpening {
   std::optional<DeviceId> device_;
   std::optional<SnapshotLoader> snapshot_;
   std::unique_ptr<Session> session_;
+  std::function<void()> on_committed_;
 };
 
 }  // namespace core

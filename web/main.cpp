@@ -92,10 +92,9 @@ int main() {
     return 1;
   }
   // The store opens a piece per frame behind a progress bar; every commit asks for a save.
-  core::SessionOptions session_options;
-  session_options.on_committed = js_request_save;
-  shell.app = std::make_unique<ui::App>(
-      std::make_unique<core::SessionOpening>(shell.storage, shell.clock, std::move(session_options)), shell.platform);
+  auto opening = std::make_unique<core::SessionOpening>(shell.storage, shell.clock);
+  opening->set_on_committed(js_request_save);
+  shell.app = std::make_unique<ui::App>(std::move(opening), shell.platform);
   shell.publish_hook = js_test_hook_enabled() != 0;
   emscripten_set_main_loop_arg(run_frame, &shell, 0, true);
   return 0;

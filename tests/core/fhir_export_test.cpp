@@ -246,8 +246,9 @@ TEST_CASE("fhir export: a patient's export is the part of the whole store's expo
   std::vector<std::string> all;
   for (const json& entry : json::parse(whole.value().text)["entry"]) all.push_back(entry.dump());
   int checked = 0;
-  for (const auto& [id, patient] : state.table<core::Patient>()) {
+  for (const auto& [key, patient] : state.table<core::Patient>()) {
     if (patient.deleted || ++checked > 4) continue;
+    const core::Id<core::Patient> id = key;  // a plain variable: CAPTURE's lambda cannot name a binding
     CAPTURE(id.value);
     auto one = export_fhir(state, {id.value, "", ExportFormat::Bundle});
     REQUIRE(one);

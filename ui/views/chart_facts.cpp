@@ -106,7 +106,10 @@ const ChartFacts& chart_facts(ViewContext& ctx, const core::Patient& p) {
   const core::CivilDate today = ctx.session.clock().today();
   if (facts.patient_id == p.id.value && facts.version == ctx.ui.data_version && facts.day == today) return facts;
   const core::State& state = ctx.session.state();
-  facts = ChartFacts{p.id.value, ctx.ui.data_version, today};
+  facts = ChartFacts{};
+  facts.patient_id = p.id.value;
+  facts.version = ctx.ui.data_version;
+  facts.day = today;
   header_facts(state, p, facts);
   facts.risk = core::patient_risk(state, p, today);
   upcoming_appointments(state, p, today, facts);
