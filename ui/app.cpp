@@ -2,11 +2,11 @@
 
 #include <imgui.h>
 
-#include <chrono>
 #include <utility>
 
 #include "core/clinical/handout.hpp"
 #include "core/preferences.hpp"
+#include "frame_slice.hpp"
 #include "views/import_export_view.hpp"
 #include "views/opening_screen.hpp"
 #include "views/view_context.hpp"
@@ -36,12 +36,9 @@ void App::attach(core::Session& session) {
   ui_.warnings.insert(ui_.warnings.begin(), session.warnings().begin(), session.warnings().end());
 }
 
-// Reads pieces of the store for about 30 ms, so the progress bar moves and the window answers.
+// Reads pieces of the store for one frame's slice, so the progress bar moves and the window answers.
 void App::open_a_piece() {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
-  bool more = true;
-  while (more && std::chrono::steady_clock::now() < until) more = opening_->step();
-  if (more) return;
+  if (work_one_frame([&] { return opening_->step(); })) return;
   auto opened = opening_->finish();
   opening_.reset();
   if (!opened) {
@@ -193,9 +190,7 @@ void App::compact_when_idle() {
     if (now - last_activity_ < 3.0 || !session_->compaction_due()) return;
     compaction_ = session_->start_compaction();
   }
-  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
-  bool more = true;
-  while (more && std::chrono::steady_clock::now() < until) more = compaction_->step();
+  const bool more = work_one_frame([&] { return compaction_->step(); });
   ui_.working = ui_.working || more;
   ui_.tidying = more ? static_cast<float>(compaction_->progress()) : -1.0f;
   if (more) return;

@@ -10,7 +10,6 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
-#include <chrono>
 #include <memory>
 #include <utility>
 
@@ -18,6 +17,7 @@
 #include "core/fhir/fhir_export.hpp"
 #include "core/fhir/fhir_import.hpp"
 #include "core/state.hpp"
+#include "ui/frame_slice.hpp"
 #include "ui/platform.hpp"
 #include "view_context.hpp"
 
@@ -44,9 +44,7 @@ struct ImportExportView {
 
 namespace {
 
-// Work done per frame while importing: well under the ~100 ms after which a frame feels stuck.
-constexpr std::chrono::milliseconds kWorkPerFrame{30};
-constexpr std::size_t kResourcesPerStep = 20;
+constexpr std::size_t kResourcesPerStep = 20;  // resources (or records) per step of a job
 constexpr std::size_t kSummaryLinesInHook = 60;  // enough for a test, short enough to publish every frame
 
 ImportExportView& view_of(ViewContext& ctx) {
@@ -92,10 +90,7 @@ void continue_import(ViewContext& ctx, ImportExportView& view) {
                  "imported. Press the button again.";
     return;
   }
-  const auto until = std::chrono::steady_clock::now() + kWorkPerFrame;
-  bool more = true;
-  while (more && std::chrono::steady_clock::now() < until) more = view.job->step(kResourcesPerStep);
-  if (more) return;
+  if (work_one_frame([&] { return view.job->step(kResourcesPerStep); })) return;
   auto result = view.job->finish();
   view.job.reset();
   if (!result) {
@@ -236,10 +231,7 @@ void continue_export(ViewContext& ctx, Platform& platform, ImportExportView& vie
     ctx.ui.notice = view.export_status;
     return;
   }
-  const auto until = std::chrono::steady_clock::now() + kWorkPerFrame;
-  bool more = true;
-  while (more && std::chrono::steady_clock::now() < until) more = view.export_job->step(kResourcesPerStep);
-  if (more) return;
+  if (work_one_frame([&] { return view.export_job->step(kResourcesPerStep); })) return;
   auto out = view.export_job->finish();
   view.export_job.reset();
   if (!out) {
