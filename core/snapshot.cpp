@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/binary_records.hpp"
 #include "core/crc32.hpp"
 #include "core/record_file.hpp"
 
 namespace core {
 namespace {
 
-constexpr std::string_view kFormat = "liaison-snapshot 1";
+constexpr std::string_view kFormat = "liaison-snapshot 2";       // written: binary_records.hpp
+constexpr std::string_view kTextFormat = "liaison-snapshot 1";   // still read: record_file.hpp lines
 
 std::string manifest_name(int n) {
   char name[40];
@@ -55,12 +57,16 @@ void SnapshotLoader::step() {
     warnings.push_back(read.error().message + " An older snapshot and the journal are used instead; the file is kept.");
     loaded_ = LoadedSnapshot{};
     loaded_.warnings = std::move(warnings);
+    reindex_ = false;
     chunks_.clear();
     next_chunk_ = 0;
     manifests_.pop_back();
     return;
   }
-  if (loaded_.found && next_chunk_ == chunks_.size()) complete_ = true;
+  if (loaded_.found && next_chunk_ == chunks_.size()) {
+    if (reindex_) loaded_.state.reindex();
+    complete_ = true;
+  }
 }
 
 Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
@@ -68,7 +74,8 @@ Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
   auto bytes = storage_->read(manifest_file);
   if (!bytes) return bytes.error();
   auto m = nlohmann::json::parse(bytes.value(), nullptr, false);
-  if (!m.is_object() || m.value("format", "") != kFormat) return fail("its manifest is damaged");
+  const std::string format = m.is_object() ? m.value("format", "") : "";
+  if (format != kFormat && format != kTextFormat) return fail("its manifest is damaged");
   try {
     loaded_.meta.through_segment = m.at("through_segment").get<int>();
     // The manifest has no checksum of its own: a damaged number would silently skip segments.
@@ -92,8 +99,17 @@ Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
   if (!data) return fail(chunk.file + " cannot be read");
   if (data.value().size() != chunk.bytes || hex(crc32(data.value())) != chunk.crc32)
     return fail(chunk.file + " does not match its checksum");
-  DecodedRecords decoded = decode_record_lines(data.value(), kFormat);
-  if (decoded.good_bytes != data.value().size()) return fail(chunk.file + " has a damaged record");
+  const std::string_view bytes = data.value();
+  const std::string binary_header = std::string(kFormat) + "\n";
+  if (bytes.substr(0, binary_header.size()) == binary_header) {
+    if (auto read = read_binary_records(bytes.substr(binary_header.size()), loaded_.state); !read)
+      return fail(chunk.file + " " + read.error().message);
+    reindex_ = true;
+    loaded_.files.push_back(chunk.file);
+    return Ok{};
+  }
+  DecodedRecords decoded = decode_record_lines(bytes, kTextFormat);
+  if (decoded.good_bytes != bytes.size()) return fail(chunk.file + " has a damaged record");
   try {
     for (const auto& r : decoded.records) {
       auto type = entity_from_name(r.at("entity").get<std::string>());
@@ -141,15 +157,16 @@ bool SnapshotWriter::step() {
     if (flushed || failure_ || type_index++ != type_) return;
     const auto& table = state_->table<T>();
     for (auto it = after_.empty() ? table.begin() : table.upper_bound(Id<T>{after_}); it != table.end(); ++it) {
-      const std::string& id = it->first.value;
-      std::string line = encode_record_line({{"entity", entity_name(T::kType)}, {"id", id},
-                                             {"fields", record_fields(*state_, T::kType, id)}});
-      if (chunk_.size() + line.size() > kSnapshotChunkLimit && chunk_.size() > kFormat.size() + 1) {
+      record_.clear();
+      write_binary_record(it->second, record_);
+      if (chunk_.size() + record_.size() > kSnapshotChunkLimit && chunk_.size() > kFormat.size() + 1) {
         if (auto s = flush(); !s) failure_ = s.error();
         flushed = true;
       }
-      chunk_ += line;
-      after_ = id;
+      if (chunk_.size() == kFormat.size() + 1 || block_ != type_) write_block_header<T>(chunk_);
+      block_ = type_;
+      chunk_ += record_;
+      after_ = it->first.value;
       ++records_written_;
       if (flushed) return;
     }

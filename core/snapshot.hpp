@@ -1,12 +1,13 @@
 // Snapshots: the whole State as of the end of journal segment N, so opening a store reads one
 // snapshot plus the few segments after it instead of the whole history.
 //
-// FORMAT (version 1).
-//   snapshot-NNNNNNNN-KKK.chunk   record files (record_file.hpp) with the header
-//                                 "liaison-snapshot 1"; one record per entity:
-//                                 {"entity":"patient","id":"...","fields":{...}}
+// FORMAT (version 2).
+//   snapshot-NNNNNNNN-KKK.chunk   "liaison-snapshot 2\n" then records in binary, a block per
+//                                 entity type (binary_records.hpp). Version 1 chunks, still read,
+//                                 were record files (record_file.hpp) headed "liaison-snapshot 1",
+//                                 one {"entity":"patient","id":"...","fields":{...}} per line.
 //   snapshot-NNNNNNNN.json        the manifest, written last and atomically: the commit point.
-//                                 {"format":"liaison-snapshot 1","through_segment":N,
+//                                 {"format":"liaison-snapshot 2","through_segment":N,
 //                                  "chunks":[{"file":...,"bytes":...,"crc32":"hex"}],
 //                                  "devices":{"<device>":<last seq>},"hlc":[wall_ms,counter]}
 // A snapshot counts only if its manifest parses and every chunk has the listed size and CRC-32.
@@ -66,6 +67,8 @@ class SnapshotWriter {
   int types_ = 0;
   int type_ = 0;                  // the entity type being written (for_each_entity's order)
   std::string after_;             // the last record of that type written
+  int block_ = -1;                // the entity type of the chunk's last block
+  std::string record_;            // the record being written
   std::size_t records_ = 0, records_written_ = 0;
   bool done_ = false;
   std::optional<Error> failure_;
@@ -103,6 +106,7 @@ class SnapshotLoader {
   std::vector<Chunk> chunks_;           // the current manifest's
   std::size_t next_chunk_ = 0;
   bool complete_ = false;
+  bool reindex_ = false;  // binary chunks fill the tables only
   LoadedSnapshot loaded_;
 };
 bool is_snapshot_file(const std::string& name);

@@ -181,15 +181,54 @@ void link_table(State& state) {
     for (const auto& [id, record] : state.table<T>()) link_to_patient(state, record);
 }
 
+// Links every live appointment into the by-start indexes, and into appointments_by_party too when
+// `parties`: each list in start order, then id order, as applying them in id order would. They
+// are sorted first, so that each list is filled by appending rather than by a search per insert.
+void link_appointments(State& state, bool parties) {
+  std::vector<std::pair<Minutes, const Appointment*>> by_start;
+  for (const auto& [id, a] : state.table<Appointment>())
+    if (auto start = parse_wall_time(a.start); start && !a.deleted) by_start.emplace_back(*start, &a);
+  std::stable_sort(by_start.begin(), by_start.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  auto append = [](auto& list, Minutes start, auto value) { list.emplace_hint(list.end(), start, value); };
+  for (const auto& [start, a] : by_start) {
+    if (!a->patient.empty()) append(state.appointments_of_patient[a->patient.value], start, a);
+    append(state.appointments_with_status[a->status], start, a);
+    if (parties)
+      for (const std::string& key : index_keys(*a)) append(state.appointments_by_party[key], start, a->id);
+  }
+}
+
+// Builds the indexes, which must be empty, from the state's own records; appointments_by_party and
+// patients_by_mrn only when `all` (a copy copies them).
+void link_all(State& state, bool all) {
+  if (all)
+    for (const auto& [id, p] : state.table<Patient>())
+      if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
+  link_appointments(state, all);
+#define LIAISON_LINK_TABLE(T, name) link_table<T>(state);
+  LIAISON_ENTITIES(LIAISON_LINK_TABLE)
+#undef LIAISON_LINK_TABLE
+  link_text_tables(state);
+}
+
 }  // namespace
 
 State::State(const State& other)
     : tables(other.tables), patients_by_mrn(other.patients_by_mrn), appointments_by_party(other.appointments_by_party) {
-  for (const auto& [id, a] : table<Appointment>()) link(*this, a);
-#define LIAISON_LINK_TABLE(T, name) link_table<T>(*this);
-  LIAISON_ENTITIES(LIAISON_LINK_TABLE)
-#undef LIAISON_LINK_TABLE
-  link_text_tables(*this);
+  link_all(*this, false);
+}
+
+void State::reindex() {
+  patients_by_mrn.clear();
+  appointments_by_party.clear();
+  appointments_of_patient.clear();
+  appointments_with_status.clear();
+  records_by_patient.clear();
+  patients_by_coordinator.clear();
+  tasks_by_owner.clear();
+  tasks_by_appointment.clear();
+  item_states_by_key.clear();
+  link_all(*this, true);
 }
 
 State& State::operator=(const State& other) {

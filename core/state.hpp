@@ -68,9 +68,12 @@ struct State {
   State(State&&) = default;
   State& operator=(State&&) = default;
   // Copies every member and rebuilds the pointer indexes above; a member added to State must be
-  // copied here too.
+  // copied here too, and cleared and rebuilt in reindex().
   State(const State& other);
   State& operator=(const State& other);
+  // Rebuilds every index from the tables, as applying each record in table order would have
+  // (for records put straight into the tables, as a binary snapshot is read).
+  void reindex();
 
   template <class T> Table<T>& table() { return std::get<Table<T>>(tables); }
   template <class T> const Table<T>& table() const { return std::get<Table<T>>(tables); }

@@ -8,8 +8,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "core/byte_codec.hpp"
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "core/result.hpp"
@@ -26,6 +28,9 @@ struct Checked {
   std::string problem;  // empty when the value is good
 };
 
+// How a field's value is laid out in a binary snapshot (binary_records.hpp).
+enum class WireType : std::uint8_t { Text = 1, Flag, Real, Integer, Date, TextList };
+
 // What a field holds, so an interface can pick the right input for it.
 enum class FieldKind { Text, LongText, Date, DateTime, Time, Choice, Flag, Number, Count, TextList, Reference };
 
@@ -41,6 +46,12 @@ struct FieldSpec {
   std::function<Checked(const json&)> check;   // for a non-null, non-empty value
   std::function<void(T&, const json&)> set;    // takes a checked value, or null to clear
   std::function<json(const T&)> get;           // null when empty
+  // The same value in binary, for snapshots: write() writes a set value and says whether it did
+  // (nothing for an empty one); read() reads back what write() wrote, unchecked (the snapshot's
+  // values were checked when they were first applied, and its bytes by their CRC).
+  WireType wire = WireType::Text;
+  std::function<bool(const T&, ByteWriter&)> write;
+  std::function<void(T&, ByteReader&)> read;
 };
 
 // Cross-field and cross-record rules, e.g. "stop date after start date" or "MRN unique".
@@ -87,6 +98,14 @@ FieldSpec<T> base(std::string name, std::string label, bool required, FieldKind 
   return f;
 }
 
+// The text a text or Id member holds.
+inline std::string& text_of(std::string& text) { return text; }
+inline const std::string& text_of(const std::string& text) { return text; }
+template <class Tag>
+std::string& text_of(Id<Tag>& id) { return id.value; }
+template <class Tag>
+const std::string& text_of(const Id<Tag>& id) { return id.value; }
+
 template <class T, class M>
 FieldSpec<T> member_field(std::string name, std::string label, bool required, M T::*member,
                           std::function<Checked(const json&)> check) {
@@ -100,6 +119,18 @@ FieldSpec<T> member_field(std::string name, std::string label, bool required, M 
     const M& m = r.*member;
     if (m == M{}) return nullptr;
     return json(m);
+  };
+  f.wire = std::is_same_v<M, bool> ? WireType::Flag : WireType::Text;
+  f.write = [member](const T& r, ByteWriter& out) {
+    const M& m = r.*member;
+    if (m == M{}) return false;
+    if constexpr (std::is_same_v<M, bool>) out.byte(1);
+    else out.text(text_of(m));
+    return true;
+  };
+  f.read = [member](T& r, ByteReader& in) {
+    if constexpr (std::is_same_v<M, bool>) r.*member = in.byte() != 0;
+    else text_of(r.*member) = in.text();
   };
   return f;
 }
@@ -185,6 +216,9 @@ FieldSpec<T> number(std::string name, std::string label, std::optional<double> T
   f.check = [label, min, max](const json& v) { return check_number(v, label, min, max, false); };
   f.set = [member](T& r, const json& v) { r.*member = v.is_null() ? std::nullopt : std::optional<double>(v.get<double>()); };
   f.get = [member](const T& r) -> json { return r.*member ? json(*(r.*member)) : json(nullptr); };
+  f.wire = WireType::Real;
+  f.write = [member](const T& r, ByteWriter& out) { return r.*member && (out.real(*(r.*member)), true); };
+  f.read = [member](T& r, ByteReader& in) { r.*member = in.real(); };
   return f;
 }
 
@@ -197,6 +231,9 @@ FieldSpec<T> count(std::string name, std::string label, std::optional<long long>
     r.*member = v.is_null() ? std::nullopt : std::optional<long long>(v.get<long long>());
   };
   f.get = [member](const T& r) -> json { return r.*member ? json(*(r.*member)) : json(nullptr); };
+  f.wire = WireType::Integer;
+  f.write = [member](const T& r, ByteWriter& out) { return r.*member && (out.signed_varint(*(r.*member)), true); };
+  f.read = [member](T& r, ByteReader& in) { r.*member = in.signed_varint(); };
   return f;
 }
 
@@ -210,6 +247,13 @@ FieldSpec<T> date(std::string name, std::string label, std::optional<CivilDate> 
     r.*member = v.is_null() ? std::nullopt : parse_civil_date(v.get_ref<const std::string&>());
   };
   f.get = [member](const T& r) -> json { return r.*member ? json(format_civil_date(*(r.*member))) : json(nullptr); };
+  f.wire = WireType::Date;  // days since 1970-01-01
+  f.write = [member](const T& r, ByteWriter& out) {
+    return r.*member && (out.signed_varint(date::sys_days{*(r.*member)}.time_since_epoch().count()), true);
+  };
+  f.read = [member](T& r, ByteReader& in) {
+    r.*member = CivilDate{date::sys_days{date::days{in.signed_varint()}}};
+  };
   return f;
 }
 
@@ -233,6 +277,18 @@ FieldSpec<T> text_list(std::string name, std::string label, std::vector<std::str
     r.*member = v.is_null() ? std::vector<std::string>{} : v.get<std::vector<std::string>>();
   };
   f.get = [member](const T& r) -> json { return (r.*member).empty() ? json(nullptr) : json(r.*member); };
+  f.wire = WireType::TextList;
+  f.write = [member](const T& r, ByteWriter& out) {
+    if ((r.*member).empty()) return false;
+    out.varint((r.*member).size());
+    for (const std::string& item : r.*member) out.text(item);
+    return true;
+  };
+  f.read = [member](T& r, ByteReader& in) {
+    auto& list = r.*member;
+    list.clear();
+    for (std::uint64_t n = in.varint(); n > 0 && in.ok(); --n) list.emplace_back(in.text());
+  };
   return f;
 }
 

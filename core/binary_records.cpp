@@ -1,0 +1,68 @@
+#include "binary_records.hpp"
+
+#include <vector>
+
+namespace core {
+namespace {
+
+void skip_value(WireType wire, ByteReader& in) {
+  switch (wire) {
+    case WireType::Text: in.text(); return;
+    case WireType::Flag: in.byte(); return;
+    case WireType::Real: in.real(); return;
+    case WireType::Integer:
+    case WireType::Date: in.signed_varint(); return;
+    case WireType::TextList:
+      for (std::uint64_t n = in.varint(); n > 0 && in.ok(); --n) in.text();
+      return;
+  }
+  in.fail();  // a wire type this version does not know: its size cannot be told
+}
+
+// A block's field table, then its records.
+template <class T>
+void read_block(ByteReader& in, State& state) {
+  struct Field {
+    const FieldSpec<T>* spec;  // null when this version has no such field (or holds it differently)
+    WireType wire;
+  };
+  std::vector<Field> fields;
+  for (std::uint64_t n = in.varint(); n > 0 && in.ok(); --n) {
+    const std::string_view name = in.text();
+    const auto wire = static_cast<WireType>(in.byte());
+    const FieldSpec<T>* spec = T::schema().field(name);
+    fields.push_back({spec && spec->wire == wire ? spec : nullptr, wire});
+  }
+  auto& table = state.table<T>();
+  while (in.ok() && in.peek() == 'R') {
+    in.byte();
+    auto [at, added] = table.try_emplace(Id<T>{std::string(in.text())});
+    T& record = at->second;
+    if (!added) record = T{};  // a repeated id: the last one counts, as in a replay
+    record.id = at->first;
+    record.deleted = in.byte() == 1;
+    for (std::uint64_t place = in.varint(); place != 0 && in.ok(); place = in.varint()) {
+      if (place > fields.size()) return in.fail();
+      const Field& field = fields[place - 1];
+      if (field.spec) field.spec->read(record, in);
+      else skip_value(field.wire, in);
+    }
+  }
+}
+
+}  // namespace
+
+Status read_binary_records(std::string_view bytes, State& state) {
+  ByteReader in(bytes);
+  while (in.ok() && !in.at_end()) {
+    if (in.byte() != 'B') in.fail();
+    if (!in.ok()) break;
+    const auto type = entity_from_name(in.text());
+    if (!type) return Error{ErrorCode::Corrupt, "holds an unknown entity type", {}};
+    visit_entity(*type, [&]<class T>() { read_block<T>(in, state); });
+  }
+  if (!in.ok()) return Error{ErrorCode::Corrupt, "has a damaged record", {}};
+  return Ok{};
+}
+
+}  // namespace core

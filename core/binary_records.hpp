@@ -1,0 +1,55 @@
+// The binary record form of snapshot chunks (snapshot format 2): records are written straight from
+// their fields and read straight into them, with no JSON text in between, so opening a large
+// store spends its time on the records rather than on parsing.
+//
+//   chunk  := header "\n" item*              header: "liaison-snapshot 2"
+//   item   := 'B' block | 'R' record
+//   block  := entity name (text), field count (varint), each field's name (text) and wire type (byte)
+//   record := id (text), deleted (byte 0 or 1), then (field's place in its block + 1 (varint), value)*, 0
+//
+// Texts are a varint length and the bytes (byte_codec.hpp); each value is laid out by its field's
+// WireType (schema.hpp). A block names its fields, so a reader skips a field it does not know and
+// a later version can add fields without a new format. The records of a block follow it.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "core/state.hpp"
+
+namespace core {
+
+template <class T>
+void write_block_header(std::string& out) {
+  ByteWriter w(out);
+  w.byte('B');
+  w.text(entity_name(T::kType));
+  w.varint(T::schema().fields.size());
+  for (const auto& spec : T::schema().fields) {
+    w.text(spec.name);
+    w.byte(static_cast<std::uint8_t>(spec.wire));
+  }
+}
+
+// One record, in the block of its type's fields as write_block_header<T> lists them.
+template <class T>
+void write_binary_record(const T& record, std::string& out) {
+  ByteWriter w(out);
+  w.byte('R');
+  w.text(record.id.value);
+  w.byte(record.deleted ? 1 : 0);
+  const auto& fields = T::schema().fields;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::size_t before = w.size();
+    w.varint(i + 1);
+    if (!fields[i].write(record, w)) w.truncate(before);  // an empty field is left out
+  }
+  w.byte(0);
+}
+
+// Reads the records after a chunk's header line into the state's tables. The indexes are left as
+// they are: rebuild them with State::reindex() once every chunk is read. The error's message
+// completes a sentence about the chunk: "has a damaged record".
+Status read_binary_records(std::string_view bytes, State& state);
+
+}  // namespace core

@@ -1,0 +1,90 @@
+// Little binary building blocks for the snapshot's record form (binary_records.hpp): unsigned
+// LEB128 varints, length-prefixed text, little-endian doubles. The reader never reads past its
+// bytes: once anything is out of range it stays failed and hands out empty values.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+class ByteWriter {
+ public:
+  explicit ByteWriter(std::string& out) : out_(&out) {}
+  void byte(std::uint8_t b) { out_->push_back(static_cast<char>(b)); }
+  void varint(std::uint64_t v) {
+    while (v >= 0x80) {
+      byte(static_cast<std::uint8_t>(v | 0x80));
+      v >>= 7;
+    }
+    byte(static_cast<std::uint8_t>(v));
+  }
+  void signed_varint(std::int64_t v) {  // zigzag, so small negative numbers stay short
+    varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void text(std::string_view s) {
+    varint(s.size());
+    out_->append(s);
+  }
+  void real(double d) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    for (int i = 0; i < 8; ++i) byte(static_cast<std::uint8_t>(bits >> (8 * i)));
+  }
+  std::size_t size() const { return out_->size(); }
+  void truncate(std::size_t size) { out_->resize(size); }
+
+ private:
+  std::string* out_;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ >= bytes_.size(); }
+  int peek() const { return at_end() ? -1 : static_cast<std::uint8_t>(bytes_[pos_]); }
+  std::uint8_t byte() {
+    if (pos_ >= bytes_.size()) return fail(), 0;
+    return static_cast<std::uint8_t>(bytes_[pos_++]);
+  }
+  std::uint64_t varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const std::uint8_t b = byte();
+      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    return fail(), 0;
+  }
+  std::int64_t signed_varint() {
+    const std::uint64_t v = varint();
+    return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+  }
+  std::string_view text() {
+    const std::uint64_t n = varint();
+    if (!ok_ || n > bytes_.size() - pos_) return fail(), std::string_view();
+    std::string_view s = bytes_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  double real() {
+    std::uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(byte()) << (8 * i);
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+  void fail() {
+    ok_ = false;
+    pos_ = bytes_.size();
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace core
