@@ -41,12 +41,6 @@ void index_patient(State& state, const Patient& before, const Patient& after) {
   if (!after.mrn.empty() && !after.deleted) state.patients_by_mrn[after.mrn] = after.id;
 }
 
-std::vector<std::string> index_keys(const Appointment& a) {
-  std::vector<std::string> keys = appointment_parties(a);
-  keys.push_back(status_key(a.status));
-  return keys;
-}
-
 // Takes `record` out of one by-start list of a pointer index, dropping the list when it empties.
 void unlink(std::unordered_map<std::string, State::AppointmentsByStart>& index, const std::string& key, Minutes start,
             const Appointment* record) {
@@ -75,7 +69,7 @@ void index_appointment(State& state, const Appointment& before, const Appointmen
   if (auto start = parse_wall_time(before.start); start && !before.deleted) {
     if (!before.patient.empty()) unlink(state.appointments_of_patient, before.patient.value, *start, &record);
     unlink(state.appointments_with_status, before.status, *start, &record);
-    for (const std::string& key : index_keys(before)) {
+    for (const std::string& key : appointment_parties(before)) {
       auto& by_start = state.appointments_by_party[key];
       auto [from, to] = by_start.equal_range(*start);
       for (auto it = from; it != to; ++it)
@@ -87,7 +81,7 @@ void index_appointment(State& state, const Appointment& before, const Appointmen
     }
   }
   if (auto start = parse_wall_time(after.start); start && !after.deleted)
-    for (const std::string& key : index_keys(after)) state.appointments_by_party[key].emplace(*start, after.id);
+    for (const std::string& key : appointment_parties(after)) state.appointments_by_party[key].emplace(*start, after.id);
   link(state, record);
 }
 
@@ -194,7 +188,7 @@ void link_appointments(State& state, bool parties) {
     if (!a->patient.empty()) append(state.appointments_of_patient[a->patient.value], start, a);
     append(state.appointments_with_status[a->status], start, a);
     if (parties)
-      for (const std::string& key : index_keys(*a)) append(state.appointments_by_party[key], start, a->id);
+      for (const std::string& key : appointment_parties(*a)) append(state.appointments_by_party[key], start, a->id);
   }
 }
 
@@ -205,6 +199,7 @@ void link_all(State& state, bool all) {
     for (const auto& [id, p] : state.table<Patient>())
       if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
   link_appointments(state, all);
+  state.records_by_patient.reserve(state.table<Patient>().size() + 1);  // one list per patient, no rehashing
 #define LIAISON_LINK_TABLE(T, name) link_table<T>(state);
   LIAISON_ENTITIES(LIAISON_LINK_TABLE)
 #undef LIAISON_LINK_TABLE

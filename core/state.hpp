@@ -40,8 +40,7 @@ struct State {
   std::tuple<LIAISON_ENTITIES(LIAISON_TABLE_ENTRY) int> tables;  // the int closes the list
 #undef LIAISON_TABLE_ENTRY
   std::map<std::string, Id<Patient>> patients_by_mrn;  // live patients only
-  // Live appointments by what they occupy (see appointment_parties) and by status (status_key),
-  // ordered by wall start time.
+  // Live appointments by what they occupy (see appointment_parties), ordered by wall start time.
   std::map<std::string, std::multimap<Minutes, Id<Appointment>>> appointments_by_party;
   // The same live appointments of each patient (keyed by patient id) and of each status, pointing
   // at the records themselves: the worklist reads them per patient and per kind, and building a

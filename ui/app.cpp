@@ -111,7 +111,9 @@ void App::handle_shortcuts() {
 void App::frame(const ShellStatus& shell) {
   hook_.begin_frame();
   if (!session_) {
-    if (opening_) open_a_piece();
+    // The window says what it is doing at once; reading starts with the second frame.
+    if (opening_ && opening_drawn_) open_a_piece();
+    opening_drawn_ = true;
     return draw_opening(opening_.get(), open_failure_, fonts_, hook_);
   }
   ui_.working = false;

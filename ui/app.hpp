@@ -64,6 +64,7 @@ class App {
   void save_preferences_when_changed();
 
   std::unique_ptr<core::SessionOpening> opening_;  // until the store is open
+  bool opening_drawn_ = false;  // the first frame shows the opening screen before any reading
   std::unique_ptr<core::Session> opened_;          // the session the App opened itself
   core::Session* session_ = nullptr;
   std::string open_failure_;

@@ -30,7 +30,6 @@ std::string appointment_type_words(const std::string& type) {
 }
 
 std::string patient_party(const std::string& patient_id) { return "patient:" + patient_id; }
-std::string status_key(const std::string& status) { return "status:" + status; }
 std::string practitioner_party(const std::string& practitioner_id) { return "practitioner:" + practitioner_id; }
 
 std::vector<std::string> appointment_parties(const Appointment& a) {

@@ -40,8 +40,6 @@ std::string appointment_type_words(const std::string& type);
 // "room:<location, lower case>"), for the parties it has.
 std::vector<std::string> appointment_parties(const Appointment& a);
 std::string patient_party(const std::string& patient_id);
-// State also indexes every live appointment under "status:<status>", for the worklist's queries.
-std::string status_key(const std::string& status);
 std::string practitioner_party(const std::string& practitioner_id);
 
 }  // namespace core

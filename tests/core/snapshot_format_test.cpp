@@ -65,12 +65,15 @@ std::map<std::string, std::string> indexes_of(const core::State& s) {
   for (const auto& [key, by_start] : s.appointments_by_party) out["party " + key] = ids_by_start(by_start);
   for (const auto& [key, by_start] : s.appointments_of_patient) out["appointments of " + key] = ids_by_start(by_start);
   for (const auto& [key, by_start] : s.appointments_with_status) out["appointments " + key] = ids_by_start(by_start);
-  for (const auto& [patient, lists] : s.records_by_patient)
+  for (const auto& entry : s.records_by_patient) {  // no structured binding: clang 14 cannot capture one
+    const std::string& patient = entry.first;
+    const auto& lists = entry.second;
     core::for_each_entity([&]<class T>() {
       if constexpr (core::PatientOwned<T>)
         if (const auto& list = std::get<std::vector<const T*>>(lists); !list.empty())
           out[std::string(core::entity_name(T::kType)) + " of " + patient] = ids(list);
     });
+  }
   for (const auto& [key, list] : s.patients_by_coordinator) out["coordinator " + key] = ids(list);
   for (const auto& [key, list] : s.tasks_by_owner) out["owner " + key] = ids(list);
   for (const auto& [key, list] : s.tasks_by_appointment) out["tasks about " + key] = ids(list);

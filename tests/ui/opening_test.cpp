@@ -1,5 +1,5 @@
 // Opening the store behind a progress bar (ui/views/opening_screen.cpp): the window shows what is
-// being read while the clinic's snapshot is read a chunk per frame, then Today; a store that
+// being read while the clinic's snapshot is read a slice per frame, then Today; a store that
 // cannot be opened shows why instead.
 #include <set>
 
@@ -26,10 +26,15 @@ TEST_CASE("the store opens a piece per frame behind a progress bar, then Today s
     if (const ui::WidgetRect* opening = headless.find(app, "opening")) stages.insert(opening->text);
   }
   CHECK(headless.find(app, "nav:Today") != nullptr);
-  CHECK(frames >= 3);  // the snapshot's chunks were read over several frames
-  int chunk_stages = 0;
-  for (const std::string& stage : stages) chunk_stages += stage.rfind("Reading saved records (", 0) == 0;
-  CHECK(chunk_stages >= 2);
+  // The first frame shows the opening screen before anything is read; then it names what is being
+  // read until Today shows. How many frames that takes depends on the machine (a step per chunk is
+  // checked in session_opening_test).
+  CHECK(frames >= 2);
+  CHECK(stages.count("Finding the saved records") == 1);
+  for (const std::string& stage : stages) {
+    INFO(stage);
+    CHECK((stage.rfind("Finding", 0) == 0 || stage.rfind("Reading", 0) == 0));
+  }
   CHECK(app.open_failure().empty());
   REQUIRE(headless.click(app, "nav:Patients", kSize));
   CHECK(labels_with(app, "patient:").size() > 10);
