@@ -128,7 +128,7 @@ void collect_ccm_minutes_short(const WorklistContext& c, std::vector<WorkItem>& 
   for (const auto& [patient_id, total] : minutes) {
     if (total >= kCcmFirstUnitMinutes) continue;
     const PatientFacts* facts = c.patient(Id<Patient>{std::string(patient_id)});
-    if (!facts || !facts->in_scope) continue;
+    if (!facts) continue;  // only patients in scope have facts
     const CcmMonth figures = ccm_month(c.state, facts->patient->id, month);
     if (!figures.eligible) continue;
     WorkItem item;

@@ -135,7 +135,7 @@ void collect_no_shows(const WorklistContext& c, std::vector<WorkItem>& out) {
 void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkItem>& out) {
   const int gap = c.settings.contact_gap_days;
   for (const auto& [patient_id, facts] : c.patients()) {
-    if (!facts.in_scope || facts.patient->coordinator.empty()) continue;
+    if (facts.patient->coordinator.empty()) continue;
     const std::optional<CivilDate>& last = facts.last_contact;
     if (last && days_between(*last, c.today) <= gap) continue;
     const std::string occasion = last ? format_civil_date(*last) : "never";

@@ -27,7 +27,6 @@ struct Task;
 // What the worklist knows about one live, active patient in scope.
 struct PatientFacts {
   const Patient* patient = nullptr;
-  bool in_scope = false;                      // always true: only patients in scope have facts
   // The latest reached or completed note, or attended visit up to today; exact for in-scope
   // patients not contacted within the clinic's gap, which is all the worklist needs.
   std::optional<CivilDate> last_contact;

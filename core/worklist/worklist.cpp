@@ -88,7 +88,6 @@ void WorklistContext::add_patients() {
     if (!is_active(p)) return;
     PatientFacts facts;
     facts.patient = &p;
-    facts.in_scope = true;
     PatientFacts& added = patients_.emplace(std::string_view(p.id.value), facts).first->second;
     auto records = state.records_by_patient.find(p.id.value);
     in_scope_patients_.push_back({&p, &added, records == state.records_by_patient.end() ? nullptr : &records->second,
