@@ -224,10 +224,15 @@ TrendLine trend_over(const std::vector<std::pair<Minutes, double>>& timed, const
   return line;
 }
 
-// `target` is parse_target(goal.target), read by the caller.
-GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements,
-                        const Result<Target>& target) {
+// A goal judged on `timed`, the timed_series() of its measure: everything of its GoalEvaluation
+// but the series, which is left in `kept` (the measurements in the target's unit, oldest first).
+// The worklist judges each off-track goal this way and reads the latest measurement from `kept`,
+// without copying the series out as evaluate() does. `target` is parse_target(goal.target) and
+// `target_words` its words(), both read by the caller.
+GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& timed, const Result<Target>& target,
+                     const std::string& target_words, std::vector<TimedMeasurement>& kept) {
   GoalEvaluation e;
+  kept.clear();
   if (trimmed(goal.measure).empty()) {
     e.message = "This goal names no measure to follow; add one (for example \"HbA1c\") to evaluate it.";
     return e;
@@ -238,17 +243,11 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
   }
   e.target = target.value();
   const std::string unit = match_key(e.target->unit);
-  std::vector<std::pair<Minutes, double>> kept;  // the series' times and values, for the trend
-  for (const TimedMeasurement& t : timed_series(measurements, goal.measure)) {
-    const Measurement& m = *t.measurement;
-    if (!unit.empty() && !m.unit.empty() && !has_key(m.unit, unit)) {
-      ++e.left_out_other_unit;
-    } else {
-      e.series.push_back(point_of(m));
-      kept.push_back({t.at, *m.value});
-    }
+  for (const TimedMeasurement& t : timed) {
+    if (!unit.empty() && !t.measurement->unit.empty() && !has_key(t.measurement->unit, unit)) ++e.left_out_other_unit;
+    else kept.push_back(t);
   }
-  if (e.series.empty()) {
+  if (kept.empty()) {
     e.progress = GoalProgress::NoData;
     e.message = "No " + goal.measure + " measurement recorded yet" +
                 (e.left_out_other_unit ? " in " + e.target->unit + " (" + std::to_string(e.left_out_other_unit) +
@@ -257,19 +256,21 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
                 ".";
     return e;
   }
-  e.trend = trend_over(kept, *e.target, e.series.back().value);
-  const MeasurementPoint& latest = e.series.back();
-  const std::string reading = goal.measure + " " + with_unit(latest.value, latest.unit.empty() ? e.target->unit : latest.unit) +
+  std::vector<std::pair<Minutes, double>> values;  // for the trend
+  for (const TimedMeasurement& t : kept) values.push_back({t.at, *t.measurement->value});
+  const Measurement& latest = *kept.back().measurement;
+  e.trend = trend_over(values, *e.target, *latest.value);
+  const std::string reading = goal.measure + " " + with_unit(*latest.value, latest.unit.empty() ? e.target->unit : latest.unit) +
                               " on " + latest.taken_at.substr(0, 10);
-  const std::string against = "the target " + e.target->words();
-  if (!e.target->met_by(latest.value)) {
+  const std::string against = "the target " + target_words;
+  if (!e.target->met_by(*latest.value)) {
     e.progress = GoalProgress::OffTrack;
     e.message = "Off track: " + reading + " does not meet " + against + ".";
     return e;
   }
-  const bool in_a_row = e.series.size() >= static_cast<std::size_t>(kAchievedAfter) &&
-                        std::all_of(e.series.end() - kAchievedAfter, e.series.end(),
-                                    [&](const MeasurementPoint& p) { return e.target->met_by(p.value); });
+  const bool in_a_row = kept.size() >= static_cast<std::size_t>(kAchievedAfter) &&
+                        std::all_of(kept.end() - kAchievedAfter, kept.end(),
+                                    [&](const TimedMeasurement& t) { return e.target->met_by(*t.measurement->value); });
   if (goal.status == "achieved" || in_a_row) {
     e.progress = GoalProgress::Achieved;
     e.message = "Achieved: " + reading + " meets " + against + ".";
@@ -281,26 +282,24 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
   return e;
 }
 
-// Whether evaluate() would find the goal off track, read cheaply: only the latest measurement of
-// the measure in the target's unit is looked for (the latest by time, the last in id order among
-// those taken at the same time, as timed_series() leaves it), with nothing copied or sorted. The
-// worklist evaluates fully (series, trend, message) only the goals this finds off track.
-bool latest_misses_target(const Goal& goal, const Result<Target>& target,
-                          const std::vector<const Measurement*>& measurements) {
-  if (!target) return false;
-  const std::string wanted = match_key(goal.measure);
-  const std::string unit = match_key(target.value().unit);
-  const Measurement* latest = nullptr;
-  Minutes latest_at = 0;
-  for (const Measurement* m : measurements) {
-    if (!m->value || !has_key(m->type, wanted)) continue;
-    if (!unit.empty() && !m->unit.empty() && !has_key(m->unit, unit)) continue;
-    auto at = parse_wall_time(m->taken_at);
-    if (!at || (latest && *at < latest_at)) continue;
-    latest = m;
-    latest_at = *at;
-  }
-  return latest && !target.value().met_by(*latest->value);
+GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements,
+                        const Result<Target>& target) {
+  std::vector<TimedMeasurement> kept;
+  GoalEvaluation e =
+      judge(goal, timed_series(measurements, goal.measure), target, target ? target.value().words() : "", kept);
+  for (const TimedMeasurement& t : kept) e.series.push_back(point_of(*t.measurement));
+  return e;
+}
+
+// Whether evaluate() would find the goal off track, read cheaply from `timed`, the timed_series()
+// of its measure: only the latest measurement in the target's unit is compared. The worklist
+// judges fully (trend, message) only the goals this finds off track.
+bool latest_misses_target(const std::vector<TimedMeasurement>& timed, const Target& target) {
+  const std::string unit = match_key(target.unit);
+  for (auto t = timed.rbegin(); t != timed.rend(); ++t)
+    if (unit.empty() || t->measurement->unit.empty() || has_key(t->measurement->unit, unit))
+      return !target.met_by(*t->measurement->value);
+  return false;
 }
 
 const char* trend_words(Trend trend) {
@@ -395,13 +394,26 @@ void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& ou
     if ((g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty() && c.in_scope(g.patient, ""))
       goals.push_back(&g);
   });
+  // Goals share a few targets: each is read, and put in words, once.
+  struct ReadTarget {
+    Result<Target> target;
+    std::string words;
+  };
+  std::unordered_map<std::string, ReadTarget> targets;
+  std::vector<TimedMeasurement> kept;
   for (const Goal* g : goals) {
-    const std::vector<const Measurement*>& measurements = measurements_of(c.state, g->patient);
-    const Result<Target> target = parse_target(g->target);
-    if (!latest_misses_target(*g, target, measurements)) continue;
-    const GoalEvaluation e = evaluate(*g, measurements, target);
+    auto target = targets.find(g->target);
+    if (target == targets.end()) {
+      Result<Target> read = parse_target(g->target);
+      std::string words = read ? read.value().words() : "";
+      target = targets.emplace(g->target, ReadTarget{std::move(read), std::move(words)}).first;
+    }
+    if (!target->second.target) continue;
+    const std::vector<TimedMeasurement> timed = timed_series(measurements_of(c.state, g->patient), g->measure);
+    if (!latest_misses_target(timed, target->second.target.value())) continue;
+    const GoalEvaluation e = judge(*g, timed, target->second.target, target->second.words, kept);
     if (e.progress != GoalProgress::OffTrack) continue;
-    const std::string day = e.series.back().taken_at.substr(0, 10);
+    const std::string day = kept.back().measurement->taken_at.substr(0, 10);
     WorkItem item = c.item("goal_off_track", "goal:" + g->id.value + ":" + day, g->patient, EntityType::Goal, g->id.value,
                            parse_civil_date(day).value_or(c.today));
     item.reason = e.message.substr(0, e.message.size() - 1) + trend_words(e.trend.trend) + ": " + g->description;

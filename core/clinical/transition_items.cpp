@@ -37,20 +37,10 @@ std::string attempts_words(std::size_t n) {
   return n == 1 ? " (1 unsuccessful attempt so far)" : " (" + std::to_string(n) + " unsuccessful attempts so far)";
 }
 
-// The open episodes of the patients in the worklist's scope.
-std::vector<TransitionEpisode> open_episodes(const WorklistContext& c) {
-  std::vector<TransitionEpisode> out;
-  c.for_each_in_scope<Encounter>([&](const Encounter& e) {
-    if (!episode_open_on(e, c.today)) return;
-    if (auto ep = transition_episode(c.state, e, c.calendar)) out.push_back(std::move(*ep));
-  });
-  return out;
-}
-
 }  // namespace
 
 void collect_tcm_contacts(const WorklistContext& c, std::vector<WorkItem>& out) {
-  for (const TransitionEpisode& ep : open_episodes(c)) {
+  for (const TransitionEpisode& ep : c.open_transition_episodes()) {
     if (ep.contact.met || !c.in_scope(ep.discharge->patient, "")) continue;
     WorkItem item = episode_item(c, "tcm_contact", ep, ep.contact.due);
     item.reason = due_words(ep.contact.due, c.today) + ": contact within 2 business days after discharge, " +
@@ -62,7 +52,7 @@ void collect_tcm_contacts(const WorklistContext& c, std::vector<WorkItem>& out) 
 }
 
 void collect_tcm_visits(const WorklistContext& c, std::vector<WorkItem>& out) {
-  for (const TransitionEpisode& ep : open_episodes(c)) {
+  for (const TransitionEpisode& ep : c.open_transition_episodes()) {
     if (ep.visit.met || !c.in_scope(ep.discharge->patient, "")) continue;
     WorkItem item = episode_item(c, "tcm_visit", ep, ep.visit.due);
     item.reason = due_words(ep.visit.due, c.today) + ": face-to-face visit within " +
@@ -80,7 +70,7 @@ void collect_tcm_visits(const WorklistContext& c, std::vector<WorkItem>& out) {
 }
 
 void collect_tcm_medication_reconciliations(const WorklistContext& c, std::vector<WorkItem>& out) {
-  for (const TransitionEpisode& ep : open_episodes(c)) {
+  for (const TransitionEpisode& ep : c.open_transition_episodes()) {
     if (ep.medication_reconciliation.met || !c.in_scope(ep.discharge->patient, "")) continue;
     const CivilDate due = ep.medication_reconciliation.due;
     WorkItem item = episode_item(c, "tcm_med_rec", ep, due);

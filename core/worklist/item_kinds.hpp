@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/clinical/transitions.hpp"
 #include "core/scheduling/business_days.hpp"
 #include "core/scheduling/settings.hpp"
 #include "core/state.hpp"
@@ -78,6 +79,9 @@ class WorklistContext {
   // clinic every task; for one coordinator their patients' tasks and the tasks they own (all that
   // in_scope(task.patient, task.owner) can accept). Gathered once per worklist.
   const std::vector<const Task*>& tasks_of_kind(const std::string& kind) const;
+  // The transition-of-care episodes open today of the encounters in scope, for the three
+  // transition kinds: built on first use, once per worklist.
+  const std::vector<TransitionEpisode>& open_transition_episodes() const;
   // A new item of `kind` about a record, due on `due` (overdue when that is before today); the
   // kind fills in its reason and next action.
   WorkItem item(const char* kind, std::string key, const Id<Patient>& patient, EntityType subject_type,
@@ -112,6 +116,7 @@ class WorklistContext {
   template <class T>
   using Groups = std::vector<std::pair<std::string, std::vector<T>>>;
   Groups<const Task*> tasks_by_kind_;
+  mutable std::optional<std::vector<TransitionEpisode>> open_transition_episodes_;
 };
 
 struct ItemKind {

@@ -181,6 +181,17 @@ const std::vector<const Task*>& WorklistContext::tasks_of_kind(const std::string
   return find_group(tasks_by_kind_, kind);
 }
 
+const std::vector<TransitionEpisode>& WorklistContext::open_transition_episodes() const {
+  if (!open_transition_episodes_) {
+    open_transition_episodes_.emplace();
+    for_each_in_scope<Encounter>([&](const Encounter& e) {
+      if (!episode_open_on(e, today)) return;
+      if (auto episode = transition_episode(state, e, calendar)) open_transition_episodes_->push_back(std::move(*episode));
+    });
+  }
+  return *open_transition_episodes_;
+}
+
 const PatientFacts* WorklistContext::patient(const Id<Patient>& id) const {
   auto it = patients_.find(std::string_view(id.value));
   return it == patients_.end() ? nullptr : &it->second;
