@@ -78,8 +78,7 @@ void draw_table(ViewContext& ctx, const char* title, const std::string& patient_
   for (const auto* c : columns) ImGui::TableSetupColumn(label_text(c->label).c_str());
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
-  // Only the rows in view are drawn (a clinic's working hours run to thousands of rows), so the
-  // test hook sees only those too.
+  // Only the rows in view are drawn: a clinic's working hours run to thousands of rows.
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step())
