@@ -2,8 +2,8 @@
 // (bench/clinic_bench_main.cpp), so both print the same figures: for each clinic size, opening the
 // store cold against merely reading its bytes, commit latency of one edit, search-as-you-type per
 // keystroke, the worklist for one coordinator and for the whole clinic, the next free slot,
-// memory and disk per patient, and (natively) the CPU time per frame of each main view of the
-// interface (bench/frame_times.hpp). Measures and reports; never judges speed.
+// memory and disk per patient, and the CPU time per frame of each main view of the interface
+// (bench/frame_times.hpp). Measures and reports; never judges speed.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -59,7 +59,7 @@ struct Options {
   std::vector<int> sizes;
   std::string work_dir;  // stores are written under it, one folder per size, and removed after
   std::string platform;  // "native" or "wasm", written into the results
-  // Empty where the interface is not linked in (the wasm runner): then no frame figures.
+  // Empty when the frames are not to be timed (--no-frames): then no frame figures.
   FrameTimer frame_timer;
 };
 
