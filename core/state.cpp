@@ -41,9 +41,9 @@ void index_patient(State& state, const Patient& before, const Patient& after) {
   if (!after.mrn.empty() && !after.deleted) state.patients_by_mrn[after.mrn] = after.id;
 }
 
-// Takes `record` out of one by-start list of a pointer index, dropping the list when it empties.
-void unlink(std::unordered_map<std::string, State::AppointmentsByStart>& index, const std::string& key, Minutes start,
-            const Appointment* record) {
+// Takes `record` out of one by-start list of an appointment index, dropping the list when it empties.
+template <class Index>
+void unlink(Index& index, const std::string& key, Minutes start, const Appointment* record) {
   auto list = index.find(key);
   if (list == index.end()) return;
   auto [from, to] = list->second.equal_range(start);
@@ -60,6 +60,7 @@ void link(State& state, const Appointment& record) {
   if (!start || record.deleted) return;
   if (!record.patient.empty()) state.appointments_of_patient[record.patient.value].emplace(*start, &record);
   state.appointments_with_status[record.status].emplace(*start, &record);
+  for (const std::string& key : appointment_parties(record)) state.appointments_by_party[key].emplace(*start, &record);
 }
 
 // `before` is a copy of `record` as it was; `record` is the live one the pointer indexes hold.
@@ -69,19 +70,8 @@ void index_appointment(State& state, const Appointment& before, const Appointmen
   if (auto start = parse_wall_time(before.start); start && !before.deleted) {
     if (!before.patient.empty()) unlink(state.appointments_of_patient, before.patient.value, *start, &record);
     unlink(state.appointments_with_status, before.status, *start, &record);
-    for (const std::string& key : appointment_parties(before)) {
-      auto& by_start = state.appointments_by_party[key];
-      auto [from, to] = by_start.equal_range(*start);
-      for (auto it = from; it != to; ++it)
-        if (it->second == before.id) {
-          by_start.erase(it);
-          break;
-        }
-      if (by_start.empty()) state.appointments_by_party.erase(key);
-    }
+    for (const std::string& key : appointment_parties(before)) unlink(state.appointments_by_party, key, *start, &record);
   }
-  if (auto start = parse_wall_time(after.start); start && !after.deleted)
-    for (const std::string& key : appointment_parties(after)) state.appointments_by_party[key].emplace(*start, after.id);
   link(state, record);
 }
 
@@ -175,10 +165,10 @@ void link_table(State& state) {
     for (const auto& [id, record] : state.table<T>()) link_to_patient(state, record);
 }
 
-// Links every live appointment into the by-start indexes, and into appointments_by_party too when
-// `parties`: each list in start order, then id order, as applying them in id order would. They
-// are sorted first, so that each list is filled by appending rather than by a search per insert.
-void link_appointments(State& state, bool parties) {
+// Links every live appointment into the by-start indexes: each list in start order, then id order,
+// as applying them in id order would. They are sorted first, so that each list is filled by
+// appending rather than by a search per insert.
+void link_appointments(State& state) {
   std::vector<std::pair<Minutes, const Appointment*>> by_start;
   for (const auto& [id, a] : state.table<Appointment>())
     if (auto start = parse_wall_time(a.start); start && !a.deleted) by_start.emplace_back(*start, &a);
@@ -187,18 +177,17 @@ void link_appointments(State& state, bool parties) {
   for (const auto& [start, a] : by_start) {
     if (!a->patient.empty()) append(state.appointments_of_patient[a->patient.value], start, a);
     append(state.appointments_with_status[a->status], start, a);
-    if (parties)
-      for (const std::string& key : appointment_parties(*a)) append(state.appointments_by_party[key], start, a->id);
+    for (const std::string& key : appointment_parties(*a)) append(state.appointments_by_party[key], start, a);
   }
 }
 
-// Builds the indexes, which must be empty, from the state's own records; appointments_by_party and
-// patients_by_mrn only when `all` (a copy copies them).
+// Builds the indexes, which must be empty, from the state's own records; patients_by_mrn only when
+// `all` (a copy copies it).
 void link_all(State& state, bool all) {
   if (all)
     for (const auto& [id, p] : state.table<Patient>())
       if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
-  link_appointments(state, all);
+  link_appointments(state);
   state.records_by_patient.reserve(state.table<Patient>().size() + 1);  // one list per patient, no rehashing
 #define LIAISON_LINK_TABLE(T, name) link_table<T>(state);
   LIAISON_ENTITIES(LIAISON_LINK_TABLE)
@@ -209,7 +198,7 @@ void link_all(State& state, bool all) {
 }  // namespace
 
 State::State(const State& other)
-    : tables(other.tables), patients_by_mrn(other.patients_by_mrn), appointments_by_party(other.appointments_by_party) {
+    : tables(other.tables), patients_by_mrn(other.patients_by_mrn) {
   link_all(*this, false);
 }
 

@@ -40,14 +40,15 @@ struct State {
   std::tuple<LIAISON_ENTITIES(LIAISON_TABLE_ENTRY) int> tables;  // the int closes the list
 #undef LIAISON_TABLE_ENTRY
   std::map<std::string, Id<Patient>> patients_by_mrn;  // live patients only
-  // Live appointments by what they occupy (see appointment_parties), ordered by wall start time.
-  std::map<std::string, std::multimap<Minutes, Id<Appointment>>> appointments_by_party;
-  // The same live appointments of each patient (keyed by patient id) and of each status, pointing
-  // at the records themselves: the worklist reads them per patient and per kind, and building a
-  // "patient:<id>" key and a find() per appointment was most of its cost. The pointers stay valid
-  // because map nodes never move; apply() takes a record out before it is deleted or forgotten,
-  // and a copied State re-points them at its own records (see the copy constructor).
+  // Live appointments by wall start time, pointing at the records themselves. The pointers stay
+  // valid because map nodes never move; apply() takes a record out before it is deleted or
+  // forgotten, and a copied State re-points them at its own records (see the copy constructor).
   using AppointmentsByStart = std::multimap<Minutes, const Appointment*>;
+  // By what they occupy (see appointment_parties), ordered by key so that one kind of party
+  // ("room:") is a range.
+  std::map<std::string, AppointmentsByStart> appointments_by_party;
+  // By patient (keyed by patient id) and by status: the worklist reads them per patient and per
+  // kind, and building a "patient:<id>" key and a find() per appointment was most of its cost.
   std::unordered_map<std::string, AppointmentsByStart> appointments_of_patient;
   std::unordered_map<std::string, AppointmentsByStart> appointments_with_status;
   // Every live patient-owned record by its patient's id (see records_of): the clinical rules and

@@ -73,8 +73,8 @@ std::vector<Conflict> find_conflicts(const Appointment& a, const State& state) {
     const auto& by_start = index->second;
     for (auto it = by_start.lower_bound(*wall_start - kSearchMargin);
          it != by_start.end() && it->first < *wall_end + kSearchMargin; ++it) {
-      const Appointment* other = state.find(it->second);
-      if (!other || other->id == a.id || !holds_slot(*other)) continue;
+      const Appointment* other = it->second;
+      if (other->id == a.id || !holds_slot(*other)) continue;
       auto theirs = utc_interval(*other, state);
       if (theirs && mine->overlaps(*theirs)) out.push_back({other, party.substr(0, party.find(':'))});
     }

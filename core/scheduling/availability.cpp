@@ -47,8 +47,8 @@ std::vector<UtcInterval> busy_around(const State& state, const std::string& part
   const Minutes day_start = wall_time(day, 0);
   for (auto it = index->second.lower_bound(day_start - 2 * 24 * 60);
        it != index->second.end() && it->first < day_start + 3 * 24 * 60; ++it) {
-    const Appointment* a = state.find(it->second);
-    if (!a || !holds_slot(*a)) continue;
+    const Appointment* a = it->second;
+    if (!holds_slot(*a)) continue;
     if (auto interval = utc_interval(*a, state)) out.push_back(*interval);
   }
   return out;

@@ -103,8 +103,7 @@ std::vector<const Appointment*> calendar_appointments(const State& state, Entity
   auto index = state.appointments_by_party.find(owner_party(owner, owner_id));
   if (index != state.appointments_by_party.end()) {
     for (const auto& entry : index->second) {
-      const Appointment* a = state.find(entry.second);
-      if (!a) continue;
+      const Appointment* a = entry.second;
       if (auto when = utc_interval(*a, state)) dated.push_back({*when, a});
     }
   }

@@ -35,8 +35,8 @@ std::string unique_series_key(const State& state, const std::string& patient, co
   auto taken = [&](const std::string& key) {
     auto index = state.appointments_by_party.find(patient_party(patient));
     if (index == state.appointments_by_party.end()) return false;
-    for (const auto& [at, id] : index->second)
-      if (const Appointment* a = state.find(id); a && a->series == key) return true;
+    for (const auto& [at, a] : index->second)
+      if (a->series == key) return true;
     return false;
   };
   std::string key = base;
@@ -53,8 +53,7 @@ Result<std::vector<const Appointment*>> rest_of_series(const State& state, const
   auto index = state.appointments_by_party.find(patient_party(first->patient.value));
   if (index == state.appointments_by_party.end()) return out;
   for (auto it = index->second.lower_bound(*parse_wall_time(first->start)); it != index->second.end(); ++it)
-    if (const Appointment* a = state.find(it->second); a && a->series == first->series && a->status != "cancelled")
-      out.push_back(a);
+    if (it->second->series == first->series && it->second->status != "cancelled") out.push_back(it->second);
   return out;
 }
 

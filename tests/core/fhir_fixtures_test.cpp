@@ -66,10 +66,11 @@ TEST_CASE("fhir fixtures: every file imports with no error, and again without du
   const std::size_t patients = live_count<core::Patient>(before);
   auto again = core::fhir::import_fhir(*f.session, all);
   REQUIRE_MESSAGE(again.ok(), (again.ok() ? std::string() : again.error().message));
-  for (const auto& [type, counts] : again.value().by_type) {
+  for (const auto& entry : again.value().by_type) {  // no structured binding: clang 14 cannot capture one
+    const auto& type = entry.first;
     CAPTURE(type);
-    CHECK(counts.added == 0);
-    CHECK(counts.updated == 0);
+    CHECK(entry.second.added == 0);
+    CHECK(entry.second.updated == 0);
   }
   CHECK(!again.value().written);
   CHECK(f.session->state() == before);

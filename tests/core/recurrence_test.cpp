@@ -27,7 +27,7 @@ struct SeriesFixture : Fixture {
     const auto& index = session->state().appointments_by_party;
     auto it = index.find(core::patient_party(ids.at("$patient")));
     if (it == index.end()) return out;
-    for (const auto& [start, id] : it->second) out.push_back(session->state().find(id));
+    for (const auto& [start, appointment] : it->second) out.push_back(appointment);
     return out;
   }
   std::vector<std::string> starts() const {

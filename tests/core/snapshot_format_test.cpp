@@ -51,10 +51,7 @@ std::string ids(const auto& list) {
 
 std::string ids_by_start(const auto& by_start) {
   std::string out;
-  for (const auto& [start, value] : by_start) {
-    if constexpr (std::is_pointer_v<std::remove_cvref_t<decltype(value)>>) out += std::to_string(start) + ":" + value->id.value + " ";
-    else out += std::to_string(start) + ":" + value.value + " ";
-  }
+  for (const auto& [start, appointment] : by_start) out += std::to_string(start) + ":" + appointment->id.value + " ";
   return out;
 }
 

@@ -88,8 +88,7 @@ std::vector<CalendarBlock> shown_blocks(const core::State& state, const std::str
   const core::Minutes from = core::wall_time(first, 0), to = from + count * kDay;
   // The index is by each appointment's own wall time: look a day either side for other zones.
   for (auto it = index->second.lower_bound(from - kDay); it != index->second.end() && it->first < to + kDay; ++it) {
-    const core::Appointment* a = state.find(it->second);
-    if (!a) continue;
+    const core::Appointment* a = it->second;
     auto wall = clinic_wall(*a, state, clinic);
     if (!wall || wall->first < from || wall->first >= to) continue;
     CalendarBlock b;
@@ -137,8 +136,7 @@ const std::vector<CalendarResource>& calendar_resources(ViewContext& ctx) {
   for (auto it = state.appointments_by_party.lower_bound("room:");
        it != state.appointments_by_party.end() && it->first.rfind("room:", 0) == 0; ++it) {
     if (it->second.empty()) continue;
-    const core::Appointment* a = state.find(it->second.begin()->second);
-    cache.resources.push_back({it->first, "Room: " + (a ? a->location : it->first.substr(5))});
+    cache.resources.push_back({it->first, "Room: " + it->second.begin()->second->location});
   }
   cache.resources_version = ctx.ui.data_version;
   return cache.resources;
