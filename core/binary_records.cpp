@@ -36,10 +36,7 @@ void read_block(ByteReader& in, State& state) {
   auto& table = state.table<T>();
   while (in.ok() && in.peek() == 'R') {
     in.byte();
-    auto [at, added] = table.try_emplace(Id<T>{std::string(in.text())});
-    T& record = at->second;
-    if (!added) record = T{};  // a repeated id: the last one counts, as in a replay
-    record.id = at->first;
+    T& record = table.replace(Id<T>{std::string(in.text())});  // a repeated id: the last one counts, as in a replay
     record.deleted = in.byte() == 1;
     for (std::uint64_t place = in.varint(); place != 0 && in.ok(); place = in.varint()) {
       if (place > fields.size()) return in.fail();

@@ -260,9 +260,7 @@ std::vector<const Patient*> State::patients_by_name() const {
 
 void apply(State& state, const Change& change) {
   visit_entity(change.entity, [&]<class T>() {
-    Id<T> id{change.entity_id};
-    T& record = state.table<T>()[id];
-    record.id = id;
+    T& record = state.table<T>().find_or_add(Id<T>{change.entity_id});
     if constexpr (std::is_same_v<T, Patient>) {
       const Patient before = record;
       set_fields(record, change.fields);

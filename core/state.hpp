@@ -11,12 +11,10 @@
 
 #include "core/change.hpp"
 #include "core/model/entities.hpp"
+#include "core/table.hpp"
 #include "core/time_zone.hpp"
 
 namespace core {
-
-template <class T>
-using Table = std::map<Id<T>, T>;  // tombstoned records included
 
 // A record that belongs to one patient: it has a `patient` field holding the patient's id.
 template <class T>
