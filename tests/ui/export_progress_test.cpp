@@ -9,13 +9,9 @@
 using namespace headless;
 
 TEST_CASE("Export everything writes a slice per frame behind a progress bar") {
-  const ImVec2 size{1280, 800};
-  ClinicSession clinic;
-  TestPlatform platform;
-  Headless headless;
-  ui::App app(*clinic.session, platform);
-  headless.scale(app, 1.0f);
-  for (int i = 0; i < 3; ++i) headless.frame(app, size);
+  ClinicApp fixture;
+  auto [clinic, platform, headless, app] = std::tie(fixture.clinic, fixture.platform, fixture.headless, fixture.app);
+  const ImVec2 size = fixture.size;
   REQUIRE(headless.click(app, "nav:Import & export", size));
   REQUIRE(headless.click(app, "export:all", size));
   int frames_with_progress = 0;

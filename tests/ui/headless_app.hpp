@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../core/memory_storage.hpp"
@@ -141,6 +142,19 @@ struct ClinicSession {
   test::MemoryStorage storage;
   test::FixedClock clock;
   std::unique_ptr<core::Session> session;
+};
+
+// The App on a ClinicSession at 100%, after its first few frames at a laptop's size.
+struct ClinicApp {
+  ClinicApp() : app(*clinic.session, platform) {
+    headless.scale(app, 1.0f);
+    for (int i = 0; i < 3; ++i) headless.frame(app, size);
+  }
+  const ImVec2 size{1280, 800};
+  ClinicSession clinic;
+  TestPlatform platform;
+  Headless headless;  // before the App: it holds the ImGui context the App draws into
+  ui::App app;
 };
 
 inline std::string joined(const std::vector<std::string>& lines) {

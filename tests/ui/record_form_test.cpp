@@ -22,12 +22,8 @@ const core::Patient* patient_labelled(const core::State& state, const std::strin
 }  // namespace
 
 TEST_CASE("Edit details on the chart opens filled with the patient's details and saves a change") {
-  ClinicSession clinic;
-  TestPlatform platform;
-  Headless headless;
-  ui::App app(*clinic.session, platform);
-  headless.scale(app, 1.0f);
-  for (int i = 0; i < 3; ++i) headless.frame(app, kSize);
+  ClinicApp fixture;
+  auto [clinic, headless, app] = std::tie(fixture.clinic, fixture.headless, fixture.app);
   REQUIRE(headless.click(app, "nav:Patients", kSize));
   const std::vector<std::string> patients = labels_with(app, "patient:");
   REQUIRE(patients.size() >= 2);

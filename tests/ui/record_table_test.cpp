@@ -27,12 +27,8 @@ std::string row_label(const core::State& state, const core::WorkingHours& hours)
 }  // namespace
 
 TEST_CASE("a long record table shows its first rows, then its last ones when scrolled to the end") {
-  ClinicSession clinic;
-  TestPlatform platform;
-  Headless headless;
-  ui::App app(*clinic.session, platform);
-  headless.scale(app, 1.0f);
-  for (int i = 0; i < 3; ++i) headless.frame(app, kSize);
+  ClinicApp fixture;
+  auto [clinic, headless, app] = std::tie(fixture.clinic, fixture.headless, fixture.app);
   REQUIRE(headless.click(app, "nav:Settings", kSize));
   const core::State& state = clinic.session->state();
   std::vector<std::string> labels;  // every row's label, in the table's order
