@@ -73,7 +73,8 @@ class WorklistContext {
   }
   // Live appointments with this status starting (wall time) in [from, to), by start: for the whole
   // clinic from State's by-status index; for one coordinator only their patients' (what
-  // in_scope(patient, "") accepts), from each one's appointment index.
+  // in_scope(patient, "") accepts), from whichever is shorter to read: the clinic's by-status
+  // index in that window, or each of their patients' appointment index.
   std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
   // Live tasks of this kind ("general" includes tasks with no kind), in id order: for the whole
   // clinic every task; for one coordinator their patients' tasks and the tasks they own (all that
@@ -112,6 +113,7 @@ class WorklistContext {
     const State::AppointmentsByStart* appointments = nullptr;
   };
   std::vector<InScopePatient> in_scope_patients_;  // in id order (table order for the whole clinic)
+  std::size_t in_scope_appointments_ = 0;          // their live appointments, all told
   // A handful of statuses and kinds: a short list compared by == beats a map per record.
   template <class T>
   using Groups = std::vector<std::pair<std::string, std::vector<T>>>;

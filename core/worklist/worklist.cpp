@@ -92,6 +92,7 @@ void WorklistContext::add_patients() {
     auto records = state.records_by_patient.find(p.id.value);
     in_scope_patients_.push_back({&p, &added, records == state.records_by_patient.end() ? nullptr : &records->second,
                                   &state.appointments_of(p.id)});
+    in_scope_appointments_ += in_scope_patients_.back().appointments->size();
   };
   if (query.coordinator.empty()) {
     patients_.reserve(state.table<Patient>().size());
@@ -161,16 +162,22 @@ void WorklistContext::add_tasks() {
 std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(const std::string& status, Minutes from,
                                                                          Minutes to) const {
   std::vector<ScheduledAppointment> out;
-  if (query.coordinator.empty()) {
-    const auto& by_start = state.appointments_in_status(status);
-    for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it)
-      out.push_back({it->second, it->first});
-    return out;
+  // The clinic's by-status index, read until it has taken longer than reading each of one
+  // coordinator's patients' appointments would (a proposed follow-up is rare, the next days'
+  // bookings few; a long window of a common status is not).
+  const bool whole_clinic = query.coordinator.empty();
+  const auto& by_status = state.appointments_in_status(status);
+  auto it = by_status.lower_bound(from);
+  for (std::size_t budget = in_scope_appointments_; it != by_status.end() && it->first < to; ++it) {
+    if (!whole_clinic && budget-- == 0) break;
+    if (whole_clinic || patient(it->second->patient)) out.push_back({it->second, it->first});
   }
+  if (it == by_status.end() || it->first >= to) return out;
+  out.clear();
   for (const InScopePatient& p : in_scope_patients_) {
     const auto& by_start = *p.appointments;
-    for (auto it = by_start.lower_bound(from); it != by_start.end() && it->first < to; ++it)
-      if (it->second->status == status) out.push_back({it->second, it->first});
+    for (auto at = by_start.lower_bound(from); at != by_start.end() && at->first < to; ++at)
+      if (at->second->status == status) out.push_back({at->second, at->first});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const ScheduledAppointment& a, const ScheduledAppointment& b) { return a.start < b.start; });
