@@ -73,8 +73,8 @@ class WorklistContext {
   }
   // Live appointments with this status starting (wall time) in [from, to), by start: for the whole
   // clinic from State's by-status index; for one coordinator only their patients' (what
-  // in_scope(patient, "") accepts), from whichever is shorter to read: the clinic's by-status
-  // index in that window, or each of their patients' appointment index.
+  // in_scope(patient, "") accepts), from the clinic's by-status index if that status is rare, else
+  // from each of their patients' appointment index.
   std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
   // Live tasks of this kind ("general" includes tasks with no kind), in id order: for the whole
   // clinic every task; for one coordinator their patients' tasks and the tasks they own (all that

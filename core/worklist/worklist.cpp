@@ -162,18 +162,15 @@ void WorklistContext::add_tasks() {
 std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(const std::string& status, Minutes from,
                                                                          Minutes to) const {
   std::vector<ScheduledAppointment> out;
-  // The clinic's by-status index, read until it has taken longer than reading each of one
-  // coordinator's patients' appointments would (a proposed follow-up is rare, the next days'
-  // bookings few; a long window of a common status is not).
+  // The clinic's by-status index, when the status is no commoner in the whole clinic than all of
+  // one coordinator's patients' appointments together (a proposed follow-up is rare; a booking is not).
   const bool whole_clinic = query.coordinator.empty();
   const auto& by_status = state.appointments_in_status(status);
-  auto it = by_status.lower_bound(from);
-  for (std::size_t budget = in_scope_appointments_; it != by_status.end() && it->first < to; ++it) {
-    if (!whole_clinic && budget-- == 0) break;
-    if (whole_clinic || patient(it->second->patient)) out.push_back({it->second, it->first});
+  if (whole_clinic || by_status.size() <= in_scope_appointments_) {
+    for (auto it = by_status.lower_bound(from); it != by_status.end() && it->first < to; ++it)
+      if (whole_clinic || patient(it->second->patient)) out.push_back({it->second, it->first});
+    return out;
   }
-  if (it == by_status.end() || it->first >= to) return out;
-  out.clear();
   for (const InScopePatient& p : in_scope_patients_) {
     const auto& by_start = *p.appointments;
     for (auto at = by_start.lower_bound(from); at != by_start.end() && at->first < to; ++at)
