@@ -39,7 +39,7 @@ struct State {
 #undef LIAISON_TABLE_ENTRY
   std::map<std::string, Id<Patient>> patients_by_mrn;  // live patients only
   // Live appointments by wall start time, pointing at the records themselves. The pointers stay
-  // valid because map nodes never move; apply() takes a record out before it is deleted or
+  // valid because table nodes never move; apply() takes a record out before it is deleted or
   // forgotten, and a copied State re-points them at its own records (see the copy constructor).
   using AppointmentsByStart = std::multimap<Minutes, const Appointment*>;
   // By what they occupy (see appointment_parties), ordered by key so that one kind of party
