@@ -6,6 +6,7 @@
 #include "core/binary_records.hpp"
 #include "core/crc32.hpp"
 #include "core/record_file.hpp"
+#include "core/run_both.hpp"
 
 namespace core {
 namespace {
@@ -92,28 +93,38 @@ Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
   return Ok{};
 }
 
+// The chunk's checksum is computed while its records are read, on another thread where there is one
+// (run_both.hpp): a chunk that does not match it makes the whole snapshot unusable, and step() then
+// drops everything read from it, so reading before the check is over loses nothing.
 Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
-  auto fail = [&](const std::string& why) { return unusable(manifest_file, why); };
   const Chunk& chunk = chunks_[next_chunk_++];
   auto data = storage_->read(chunk.file);
-  if (!data) return fail(chunk.file + " cannot be read");
-  if (data.value().size() != chunk.bytes || hex(crc32(data.value())) != chunk.crc32)
-    return fail(chunk.file + " does not match its checksum");
-  const std::string_view bytes = data.value();
+  if (!data) return unusable(manifest_file, chunk.file + " cannot be read");
+  if (data.value().size() != chunk.bytes) return unusable(manifest_file, chunk.file + " does not match its checksum");
+  std::uint32_t sum = 0;
+  Status read = Ok{};
+  run_both([&] { sum = crc32(data.value()); }, [&] { read = read_chunk_records(manifest_file, chunk.file, data.value()); });
+  if (hex(sum) != chunk.crc32) return unusable(manifest_file, chunk.file + " does not match its checksum");
+  return read;
+}
+
+Status SnapshotLoader::read_chunk_records(const std::string& manifest_file, const std::string& file,
+                                          std::string_view bytes) {
+  auto fail = [&](const std::string& why) { return unusable(manifest_file, why); };
   const std::string binary_header = std::string(kFormat) + "\n";
   if (bytes.substr(0, binary_header.size()) == binary_header) {
     if (auto read = read_binary_records(bytes.substr(binary_header.size()), loaded_.state); !read)
-      return fail(chunk.file + " " + read.error().message);
+      return fail(file + " " + read.error().message);
     reindex_ = true;
-    loaded_.files.push_back(chunk.file);
+    loaded_.files.push_back(file);
     return Ok{};
   }
   DecodedRecords decoded = decode_record_lines(bytes, kTextFormat);
-  if (decoded.good_bytes != bytes.size()) return fail(chunk.file + " has a damaged record");
+  if (decoded.good_bytes != bytes.size()) return fail(file + " has a damaged record");
   try {
     for (const auto& r : decoded.records) {
       auto type = entity_from_name(r.at("entity").get<std::string>());
-      if (!type) return fail(chunk.file + " holds an unknown entity type");
+      if (!type) return fail(file + " holds an unknown entity type");
       Change c;
       c.entity = *type;
       c.entity_id = r.at("id").get<std::string>();
@@ -123,7 +134,7 @@ Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
   } catch (const nlohmann::json::exception& e) {
     return fail(std::string("its contents are malformed (") + e.what() + ")");
   }
-  loaded_.files.push_back(chunk.file);
+  loaded_.files.push_back(file);
   return Ok{};
 }
 

@@ -100,6 +100,8 @@ class SnapshotLoader {
   explicit SnapshotLoader(const Storage& storage) : storage_(&storage) {}
   Status read_manifest(const std::string& manifest_file);
   Status read_chunk(const std::string& manifest_file);
+  // Reads one chunk's records into the state; the bytes are the whole file, header included.
+  Status read_chunk_records(const std::string& manifest_file, const std::string& file, std::string_view bytes);
 
   const Storage* storage_;
   std::vector<std::string> manifests_;  // oldest first; the last is being read

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
+#include "core/run_both.hpp"
 #include "core/scheduling/appointment_time.hpp"
 
 namespace core {
@@ -46,21 +48,16 @@ template <class Index>
 void unlink(Index& index, const std::string& key, Minutes start, const Appointment* record) {
   auto list = index.find(key);
   if (list == index.end()) return;
-  auto [from, to] = list->second.equal_range(start);
-  for (auto it = from; it != to; ++it)
-    if (it->second == record) {
-      list->second.erase(it);
-      break;
-    }
+  list->second.erase(start, record);
   if (list->second.empty()) index.erase(list);
 }
 
 void link(State& state, const Appointment& record) {
   auto start = parse_wall_time(record.start);
   if (!start || record.deleted) return;
-  if (!record.patient.empty()) state.appointments_of_patient[record.patient.value].emplace(*start, &record);
-  state.appointments_with_status[record.status].emplace(*start, &record);
-  for (const std::string& key : appointment_parties(record)) state.appointments_by_party[key].emplace(*start, &record);
+  if (!record.patient.empty()) state.appointments_of_patient[record.patient.value].insert(*start, &record);
+  state.appointments_with_status[record.status].insert(*start, &record);
+  for (const std::string& key : resource_parties(record)) state.appointments_by_party[key].insert(*start, &record);
 }
 
 // `before` is a copy of `record` as it was; `record` is the live one the pointer indexes hold.
@@ -70,23 +67,27 @@ void index_appointment(State& state, const Appointment& before, const Appointmen
   if (auto start = parse_wall_time(before.start); start && !before.deleted) {
     if (!before.patient.empty()) unlink(state.appointments_of_patient, before.patient.value, *start, &record);
     unlink(state.appointments_with_status, before.status, *start, &record);
-    for (const std::string& key : appointment_parties(before)) unlink(state.appointments_by_party, key, *start, &record);
+    for (const std::string& key : resource_parties(before)) unlink(state.appointments_by_party, key, *start, &record);
   }
   link(state, record);
 }
 
-// Adds a live record to its patient's list, keeping the list in id order. Records mostly arrive in
-// id order (a replay, a copy), so the end is tried first.
-template <PatientOwned T>
-void link_to_patient(State& state, const T& record) {
-  if (record.deleted) return;
-  auto& list = std::get<std::vector<const T*>>(state.records_by_patient[record.patient.value]);
+// Adds a record to a list kept in id order, unless it is there. Records mostly arrive in id order
+// (a replay, a copy), so the end is tried first.
+template <class T>
+void add_in_id_order(std::vector<const T*>& list, const T& record) {
   if (list.empty() || list.back()->id < record.id) {
     list.push_back(&record);
     return;
   }
   auto at = std::lower_bound(list.begin(), list.end(), record.id, [](const T* r, const Id<T>& id) { return r->id < id; });
   if (at == list.end() || *at != &record) list.insert(at, &record);
+}
+
+// Adds a live record to its patient's list.
+template <PatientOwned T>
+void link_to_patient(State& state, const T& record) {
+  if (!record.deleted) add_in_id_order(std::get<std::vector<const T*>>(state.records_by_patient[record.patient.value]), record);
 }
 
 template <PatientOwned T>
@@ -118,14 +119,7 @@ void set_owned_fields(State& state, T& record, const nlohmann::json& fields) {
 // Adds a live record with a non-empty key to its list in a text index, keeping the list in id order.
 template <class T>
 void link_text(RecordsByText<T>& index, const std::string& key, const T& record) {
-  if (record.deleted || key.empty()) return;
-  auto& list = index[key];
-  if (list.empty() || list.back()->id < record.id) {
-    list.push_back(&record);
-    return;
-  }
-  auto at = std::lower_bound(list.begin(), list.end(), record.id, [](const T* r, const Id<T>& id) { return r->id < id; });
-  if (at == list.end() || *at != &record) list.insert(at, &record);
+  if (!record.deleted && !key.empty()) add_in_id_order(index[key], record);
 }
 
 template <class T>
@@ -158,41 +152,78 @@ void link_text_tables(State& state) {
   for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
 }
 
-// Links every live record of a table to its patient (a copied State's own records).
+// Links every live record of a table to its patient, into lists that start empty. The table is in
+// id order, so each record goes at the end of its list. It mostly meets one patient's records
+// together (ids such as "<patient>-measurement-25"), so the patient's lists are looked up only when
+// the patient changes.
 template <class T>
 void link_table(State& state) {
-  if constexpr (PatientOwned<T>)
-    for (const auto& [id, record] : state.table<T>()) link_to_patient(state, record);
+  if constexpr (PatientOwned<T>) {
+    const Id<Patient>* patient = nullptr;
+    std::vector<const T*>* list = nullptr;
+    for (const auto& [id, record] : state.table<T>()) {
+      if (record.deleted) continue;
+      if (!patient || *patient != record.patient) {
+        patient = &record.patient;
+        list = &std::get<std::vector<const T*>>(state.records_by_patient[patient->value]);
+      }
+      list->push_back(&record);
+    }
+  }
+}
+
+// The list of `index` under the key `make_key(raw)`, found once per distinct raw value: thousands of
+// appointments share each practitioner and room, and their keys are built strings.
+template <class MakeKey>
+AppointmentsByStart& list_for(std::unordered_map<std::string_view, AppointmentsByStart*>& found,
+                              std::map<std::string, AppointmentsByStart>& index, std::string_view raw, MakeKey make_key) {
+  auto [at, added] = found.try_emplace(raw, nullptr);
+  if (added) at->second = &index[make_key()];
+  return *at->second;
 }
 
 // Links every live appointment into the by-start indexes: each list in start order, then id order,
 // as applying them in id order would. They are sorted first, so that each list is filled by
-// appending rather than by a search per insert.
+// appending rather than by a search per insert. The parties are resource_parties(), read off the
+// fields directly.
 void link_appointments(State& state) {
   std::vector<std::pair<Minutes, const Appointment*>> by_start;
   for (const auto& [id, a] : state.table<Appointment>())
     if (auto start = parse_wall_time(a.start); start && !a.deleted) by_start.emplace_back(*start, &a);
   std::stable_sort(by_start.begin(), by_start.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  auto append = [](auto& list, Minutes start, auto value) { list.emplace_hint(list.end(), start, value); };
-  for (const auto& [start, a] : by_start) {
-    if (!a->patient.empty()) append(state.appointments_of_patient[a->patient.value], start, a);
-    append(state.appointments_with_status[a->status], start, a);
-    for (const std::string& key : appointment_parties(*a)) append(state.appointments_by_party[key], start, a);
+  std::unordered_map<std::string_view, AppointmentsByStart*> practitioners, rooms;
+  for (const auto& entry : by_start) {
+    const Minutes start = entry.first;
+    const Appointment* a = entry.second;  // not a structured binding: the lambdas below capture it
+    if (!a->patient.empty()) state.appointments_of_patient[a->patient.value].insert(start, a);
+    state.appointments_with_status[a->status].insert(start, a);
+    const std::string& practitioner = a->practitioner.value;
+    if (!practitioner.empty())
+      list_for(practitioners, state.appointments_by_party, practitioner, [&] { return practitioner_party(practitioner); })
+          .insert(start, a);
+    if (!a->location.empty())
+      list_for(rooms, state.appointments_by_party, a->location, [&] { return room_party(a->location); }).insert(start, a);
   }
 }
 
 // Builds the indexes, which must be empty, from the state's own records; patients_by_mrn only when
-// `all` (a copy copies it).
+// `all` (a copy copies it). The two halves read the tables and write different indexes, so they
+// run at once (see run_both.hpp).
 void link_all(State& state, bool all) {
-  if (all)
-    for (const auto& [id, p] : state.table<Patient>())
-      if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
-  link_appointments(state);
-  state.records_by_patient.reserve(state.table<Patient>().size() + 1);  // one list per patient, no rehashing
+  auto link_appointments_and_mrns = [&] {
+    link_appointments(state);
+    if (all)
+      for (const auto& [id, p] : state.table<Patient>())
+        if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
+  };
+  auto link_the_rest = [&] {
+    state.records_by_patient.reserve(state.table<Patient>().size() + 1);  // one list per patient, no rehashing
 #define LIAISON_LINK_TABLE(T, name) link_table<T>(state);
-  LIAISON_ENTITIES(LIAISON_LINK_TABLE)
+    LIAISON_ENTITIES(LIAISON_LINK_TABLE)
 #undef LIAISON_LINK_TABLE
-  link_text_tables(state);
+    link_text_tables(state);
+  };
+  run_both(link_appointments_and_mrns, link_the_rest);
 }
 
 }  // namespace
@@ -230,6 +261,14 @@ const State::AppointmentsByStart& State::appointments_in_status(const std::strin
   static const AppointmentsByStart none;
   auto it = appointments_with_status.find(status);
   return it == appointments_with_status.end() ? none : it->second;
+}
+
+const State::AppointmentsByStart& State::appointments_of_party(const std::string& party) const {
+  static const AppointmentsByStart none;
+  constexpr std::string_view kPatient = "patient:";
+  if (party.starts_with(kPatient)) return appointments_of(Id<Patient>{party.substr(kPatient.size())});
+  auto it = appointments_by_party.find(party);
+  return it == appointments_by_party.end() ? none : it->second;
 }
 
 bool State::exists(EntityType type, const std::string& id) const {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/appointments_by_start.hpp"
 #include "core/change.hpp"
 #include "core/model/entities.hpp"
 #include "core/table.hpp"
@@ -41,9 +42,10 @@ struct State {
   // Live appointments by wall start time, pointing at the records themselves. The pointers stay
   // valid because table nodes never move; apply() takes a record out before it is deleted or
   // forgotten, and a copied State re-points them at its own records (see the copy constructor).
-  using AppointmentsByStart = std::multimap<Minutes, const Appointment*>;
-  // By what they occupy (see appointment_parties), ordered by key so that one kind of party
-  // ("room:") is a range.
+  using AppointmentsByStart = core::AppointmentsByStart;
+  // By the practitioner or room they occupy (see resource_parties), ordered by key so that one kind
+  // of party ("room:") is a range. A patient's are appointments_of_patient: appointments_of_party()
+  // reads either.
   std::map<std::string, AppointmentsByStart> appointments_by_party;
   // By patient (keyed by patient id) and by status: the worklist reads them per patient and per
   // kind, and building a "patient:<id>" key and a find() per appointment was most of its cost.
@@ -89,6 +91,9 @@ struct State {
   // A patient's live appointments, or those with a status, by wall start time (empty if none).
   const AppointmentsByStart& appointments_of(const Id<Patient>& patient) const;
   const AppointmentsByStart& appointments_in_status(const std::string& status) const;
+  // The live appointments a party occupies ("patient:<id>", "practitioner:<id>", "room:<name>", as
+  // appointment_parties names them), by wall start time.
+  const AppointmentsByStart& appointments_of_party(const std::string& party) const;
   // The patient's live records of type T, in id order (empty if none); an empty id gives the records
   // that name no patient. T must belong to a patient.
   template <PatientOwned T>

@@ -32,11 +32,18 @@ std::string appointment_type_words(const std::string& type) {
 std::string patient_party(const std::string& patient_id) { return "patient:" + patient_id; }
 std::string practitioner_party(const std::string& practitioner_id) { return "practitioner:" + practitioner_id; }
 
-std::vector<std::string> appointment_parties(const Appointment& a) {
+std::string room_party(const std::string& location) { return "room:" + lower(location); }
+
+std::vector<std::string> resource_parties(const Appointment& a) {
   std::vector<std::string> out;
-  if (!a.patient.empty()) out.push_back(patient_party(a.patient.value));
   if (!a.practitioner.empty()) out.push_back(practitioner_party(a.practitioner.value));
-  if (!a.location.empty()) out.push_back("room:" + lower(a.location));
+  if (!a.location.empty()) out.push_back(room_party(a.location));
+  return out;
+}
+
+std::vector<std::string> appointment_parties(const Appointment& a) {
+  std::vector<std::string> out = resource_parties(a);
+  if (!a.patient.empty()) out.insert(out.begin(), patient_party(a.patient.value));
   return out;
 }
 
@@ -68,9 +75,7 @@ std::vector<Conflict> find_conflicts(const Appointment& a, const State& state) {
   auto wall_start = parse_wall_time(a.start), wall_end = parse_wall_time(a.end);
   if (!mine || !wall_start || !wall_end) return out;
   for (const std::string& party : appointment_parties(a)) {
-    auto index = state.appointments_by_party.find(party);
-    if (index == state.appointments_by_party.end()) continue;
-    const auto& by_start = index->second;
+    const auto& by_start = state.appointments_of_party(party);
     for (auto it = by_start.lower_bound(*wall_start - kSearchMargin);
          it != by_start.end() && it->first < *wall_end + kSearchMargin; ++it) {
       const Appointment* other = it->second;

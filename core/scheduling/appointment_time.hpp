@@ -36,10 +36,13 @@ std::string describe(const Conflict& c, const State& state);
 // "office visit", "follow-up", "telehealth", ...; "appointment" when the type is not set.
 std::string appointment_type_words(const std::string& type);
 
-// The keys under which State indexes an appointment ("patient:<id>", "practitioner:<id>",
-// "room:<location, lower case>"), for the parties it has.
+// The parties an appointment occupies ("patient:<id>", "practitioner:<id>", "room:<location, lower
+// case>"), for those it has: the keys State::appointments_of_party() reads.
 std::vector<std::string> appointment_parties(const Appointment& a);
+// The same without the patient: the keys of State::appointments_by_party.
+std::vector<std::string> resource_parties(const Appointment& a);
 std::string patient_party(const std::string& patient_id);
 std::string practitioner_party(const std::string& practitioner_id);
+std::string room_party(const std::string& location);
 
 }  // namespace core

@@ -42,11 +42,10 @@ bool away(const State& state, const Id<Practitioner>& practitioner, CivilDate da
 // The practitioner's booked time on and around a day, as UTC intervals.
 std::vector<UtcInterval> busy_around(const State& state, const std::string& party, CivilDate day) {
   std::vector<UtcInterval> out;
-  auto index = state.appointments_by_party.find(party);
-  if (index == state.appointments_by_party.end()) return out;
+  const auto& by_start = state.appointments_of_party(party);
   const Minutes day_start = wall_time(day, 0);
-  for (auto it = index->second.lower_bound(day_start - 2 * 24 * 60);
-       it != index->second.end() && it->first < day_start + 3 * 24 * 60; ++it) {
+  for (auto it = by_start.lower_bound(day_start - 2 * 24 * 60); it != by_start.end() && it->first < day_start + 3 * 24 * 60;
+       ++it) {
     const Appointment* a = it->second;
     if (!holds_slot(*a)) continue;
     if (auto interval = utc_interval(*a, state)) out.push_back(*interval);

@@ -100,12 +100,9 @@ std::vector<const Appointment*> calendar_appointments(const State& state, Entity
     const Appointment* appointment;
   };
   std::vector<Dated> dated;
-  auto index = state.appointments_by_party.find(owner_party(owner, owner_id));
-  if (index != state.appointments_by_party.end()) {
-    for (const auto& entry : index->second) {
-      const Appointment* a = entry.second;
-      if (auto when = utc_interval(*a, state)) dated.push_back({*when, a});
-    }
+  for (const auto& entry : state.appointments_of_party(owner_party(owner, owner_id))) {
+    const Appointment* a = entry.second;
+    if (auto when = utc_interval(*a, state)) dated.push_back({*when, a});
   }
   // The index is in wall-time order; appointments in different zones can start in another order.
   std::stable_sort(dated.begin(), dated.end(), [](const Dated& x, const Dated& y) { return x.when.start < y.when.start; });

@@ -33,9 +33,7 @@ Minutes existing_wall_time(const TimeZone* zone, Minutes wall) {
 std::string unique_series_key(const State& state, const std::string& patient, const std::string& start) {
   const std::string base = "series-" + patient + "-" + start;
   auto taken = [&](const std::string& key) {
-    auto index = state.appointments_by_party.find(patient_party(patient));
-    if (index == state.appointments_by_party.end()) return false;
-    for (const auto& [at, a] : index->second)
+    for (const auto& [at, a] : state.appointments_of(Id<Patient>{patient}))
       if (a->series == key) return true;
     return false;
   };
@@ -50,9 +48,8 @@ Result<std::vector<const Appointment*>> rest_of_series(const State& state, const
   if (!first) return invalid("That appointment no longer exists; it may have been deleted.");
   if (first->series.empty()) return invalid("This appointment is not part of a series.");
   std::vector<const Appointment*> out;
-  auto index = state.appointments_by_party.find(patient_party(first->patient.value));
-  if (index == state.appointments_by_party.end()) return out;
-  for (auto it = index->second.lower_bound(*parse_wall_time(first->start)); it != index->second.end(); ++it)
+  const auto& by_start = state.appointments_of(first->patient);
+  for (auto it = by_start.lower_bound(*parse_wall_time(first->start)); it != by_start.end(); ++it)
     if (it->second->series == first->series && it->second->status != "cancelled") out.push_back(it->second);
   return out;
 }

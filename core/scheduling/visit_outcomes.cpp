@@ -104,10 +104,9 @@ namespace {
 Attendance attendance_between(const State& state, const Id<Patient>& patient, std::optional<Minutes> from,
                               std::optional<Minutes> to) {
   Attendance out;
-  auto index = state.appointments_by_party.find(patient_party(patient.value));
-  if (index == state.appointments_by_party.end()) return out;
-  auto it = from ? index->second.lower_bound(*from) : index->second.begin();
-  const auto end = to ? index->second.lower_bound(*to) : index->second.end();
+  const auto& by_start = state.appointments_of(patient);
+  auto it = from ? by_start.lower_bound(*from) : by_start.begin();
+  const auto end = to ? by_start.lower_bound(*to) : by_start.end();
   for (; it != end; ++it) {
     const Appointment* a = it->second;
     if (a->status == "completed" || a->status == "arrived") ++out.kept;

@@ -94,7 +94,7 @@ class WorklistContext {
   // or after `from` (wall time).
   bool holds_appointment_from(const Id<Patient>& patient, Minutes from) const;
   // The patient's first appointment that holds its slot and starts at or after `from` with this
-  // practitioner, or nullptr. Reads appointments_by_party.
+  // practitioner, or nullptr. Reads the patient's appointment index.
   const Appointment* next_holding_appointment_with(const Id<Patient>& patient, const Id<Practitioner>& practitioner,
                                                    Minutes from) const;
 

@@ -1,5 +1,6 @@
-// State's pointer indexes of appointments (by patient, by status) against a full scan of the
-// table, after each create, update, delete, undo, a replay from disk and a copy of the State.
+// State's pointer indexes of appointments (by patient, by status, by practitioner and room) against
+// a full scan of the table, after each create, update, delete, undo, a replay from disk and a copy
+// of the State; and the sorted list each index keeps, on its own.
 #include <algorithm>
 #include <functional>
 #include <tuple>
@@ -14,37 +15,59 @@ using nlohmann::json;
 namespace {
 
 using Entry = std::tuple<std::string, core::Minutes, std::string>;  // key, wall start, appointment id
+enum class By { Patient, Status, Party };
 
-// What the indexes should hold: every live appointment with a readable start.
-std::vector<Entry> scanned(const core::State& state, bool by_patient) {
+// The keys an appointment is listed under in one index.
+std::vector<std::string> keys_of(const core::Appointment& a, By by) {
+  switch (by) {
+    case By::Patient: return a.patient.empty() ? std::vector<std::string>{} : std::vector{a.patient.value};
+    case By::Status: return {a.status};
+    case By::Party: return core::resource_parties(a);
+  }
+  return {};
+}
+
+// What an index should hold: every live appointment with a readable start.
+std::vector<Entry> scanned(const core::State& state, By by) {
   std::vector<Entry> out;
   for (const auto& [id, a] : state.table<core::Appointment>()) {
     auto start = core::parse_wall_time(a.start);
-    if (a.deleted || !start || (by_patient && a.patient.empty())) continue;
-    out.emplace_back(by_patient ? a.patient.value : a.status, *start, id.value);
+    if (a.deleted || !start) continue;
+    for (const std::string& key : keys_of(a, by)) out.emplace_back(key, *start, id.value);
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-// What they hold, checking each pointer is this State's own live record.
-std::vector<Entry> indexed(const core::State& state, bool by_patient) {
-  std::vector<Entry> out;
-  for (const auto& [key, by_start] : by_patient ? state.appointments_of_patient : state.appointments_with_status) {
+// What it holds, checking each pointer is this State's own live record, each list is in start
+// order, and appointments_of_party() reads the same lists.
+template <class Index>
+void add_indexed(const core::State& state, const Index& index, std::vector<Entry>& out) {
+  for (const auto& [key, by_start] : index) {
     CHECK_FALSE(by_start.empty());
+    CHECK(std::is_sorted(by_start.begin(), by_start.end(), [](auto& x, auto& y) { return x.first < y.first; }));
     for (const auto& [start, a] : by_start) {
       CHECK(state.find(a->id) == a);
       out.emplace_back(key, start, a->id.value);
     }
   }
+}
+
+std::vector<Entry> indexed(const core::State& state, By by) {
+  std::vector<Entry> out;
+  if (by == By::Patient) add_indexed(state, state.appointments_of_patient, out);
+  if (by == By::Status) add_indexed(state, state.appointments_with_status, out);
+  if (by == By::Party) add_indexed(state, state.appointments_by_party, out);
+  for (const auto& [key, by_start] : state.appointments_by_party) CHECK(&state.appointments_of_party(key) == &by_start);
+  for (const auto& [key, by_start] : state.appointments_of_patient)
+    CHECK(&state.appointments_of_party(core::patient_party(key)) == &by_start);
   std::sort(out.begin(), out.end());
   return out;
 }
 
 void check_indexes(const core::State& state, std::size_t expected_live) {
-  CHECK(scanned(state, true).size() == expected_live);
-  CHECK(indexed(state, true) == scanned(state, true));
-  CHECK(indexed(state, false) == scanned(state, false));
+  CHECK(scanned(state, By::Patient).size() == expected_live);
+  for (By by : {By::Patient, By::Status, By::Party}) CHECK(indexed(state, by) == scanned(state, by));
 }
 
 }  // namespace
@@ -103,4 +126,23 @@ TEST_CASE("appointment indexes agree with a full scan after every kind of change
   core::State assigned;
   assigned = copy;
   check_indexes(assigned, 3);
+}
+
+TEST_CASE("an index list keeps start order, and equal starts in the order they came") {
+  core::Appointment a, b, c, d;
+  core::AppointmentsByStart list;
+  list.insert(600, &a);
+  list.insert(540, &b);  // before the end: put in its place
+  list.insert(600, &c);  // an equal start goes after the one already there
+  list.insert(540, &d);
+  using Entry = core::AppointmentsByStart::Entry;
+  CHECK(std::vector<Entry>(list.begin(), list.end()) == std::vector<Entry>{{540, &b}, {540, &d}, {600, &a}, {600, &c}});
+  CHECK(list.lower_bound(600) - list.begin() == 2);
+  CHECK(list.upper_bound(540) - list.begin() == 2);
+  CHECK(list.lower_bound(601) == list.end());
+  CHECK_FALSE(list.erase(600, &b));  // not at that start: nothing taken out
+  CHECK(list.erase(600, &c));
+  CHECK(list.erase(540, &b));
+  CHECK(std::vector<Entry>(list.begin(), list.end()) == std::vector<Entry>{{540, &d}, {600, &a}});
+  CHECK(list.size() == 2);
 }

@@ -24,10 +24,8 @@ struct SeriesFixture : Fixture {
   // The live appointments of the patient, earliest first.
   std::vector<const core::Appointment*> appointments() const {
     std::vector<const core::Appointment*> out;
-    const auto& index = session->state().appointments_by_party;
-    auto it = index.find(core::patient_party(ids.at("$patient")));
-    if (it == index.end()) return out;
-    for (const auto& [start, appointment] : it->second) out.push_back(appointment);
+    for (const auto& [start, appointment] : session->state().appointments_of_party(core::patient_party(ids.at("$patient"))))
+      out.push_back(appointment);
     return out;
   }
   std::vector<std::string> starts() const {

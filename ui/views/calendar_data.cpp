@@ -82,12 +82,11 @@ std::vector<ShownDay> shown_days(const core::State& state, const std::string& re
 std::vector<CalendarBlock> shown_blocks(const core::State& state, const std::string& resource, core::CivilDate first,
                                         int count) {
   std::vector<CalendarBlock> blocks;
-  auto index = state.appointments_by_party.find(resource);
-  if (index == state.appointments_by_party.end()) return blocks;
+  const auto& by_start = state.appointments_of_party(resource);
   const core::TimeZone* clinic = core::scheduling_settings(state).time_zone;
   const core::Minutes from = core::wall_time(first, 0), to = from + count * kDay;
   // The index is by each appointment's own wall time: look a day either side for other zones.
-  for (auto it = index->second.lower_bound(from - kDay); it != index->second.end() && it->first < to + kDay; ++it) {
+  for (auto it = by_start.lower_bound(from - kDay); it != by_start.end() && it->first < to + kDay; ++it) {
     const core::Appointment* a = it->second;
     auto wall = clinic_wall(*a, state, clinic);
     if (!wall || wall->first < from || wall->first >= to) continue;
