@@ -1,6 +1,7 @@
 // Two pieces of work that share nothing they write, run at once where the build has threads (the
 // desktop) and one after the other where it has none (the browser build, compiled without
-// pthreads). Opening a large store splits its work this way across the machine's two cores.
+// pthreads: core/CMakeLists.txt defines LIAISON_NO_THREADS there). Opening a large store splits
+// its work this way across the machine's two cores.
 #pragma once
 #include <exception>
 #include <future>
@@ -12,7 +13,7 @@ namespace core {
 // done; an exception thrown by either reaches the caller.
 template <class First, class Second>
 void run_both(First&& first, Second&& second) {
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+#ifdef LIAISON_NO_THREADS
   std::exception_ptr failed;  // the second still runs, as it would on its own thread
   try {
     first();
