@@ -155,7 +155,7 @@ void scheduling(SizeFigures& f, const core::State& state, const synthetic::Clini
   });
 }
 
-SizeFigures measure(int patients, const std::string& dir, const FrameTimer& frame_timer) {
+SizeFigures measure(int patients, const std::string& dir, const Options& options) {
   SizeFigures f;
   f.patients = patients;
   synthetic::ClinicSize size;
@@ -173,6 +173,11 @@ SizeFigures measure(int patients, const std::string& dir, const FrameTimer& fram
   }
   std::printf(" opening...");
   std::fflush(stdout);
+  if (options.open_in_new_process) {
+    std::vector<double> fresh;
+    for (int round = 0; round < kOpenRounds; ++round) fresh.push_back(options.open_in_new_process(dir));
+    f.open_new_process_ms = median(fresh);
+  }
   std::vector<double> reads, opens;
   std::unique_ptr<core::Session> session;
   for (int round = 0; round < kOpenRounds; ++round) {
@@ -191,10 +196,10 @@ SizeFigures measure(int patients, const std::string& dir, const FrameTimer& fram
   search_as_you_type(f, session->state());
   scheduling(f, session->state(), size);
   f.peak_bytes = peak_memory_bytes();  // before the interface's fonts and windows
-  if (frame_timer) {
+  if (options.frame_timer) {
     std::printf("%d patients: drawing each view's frames...\n", patients);
     std::fflush(stdout);
-    f.frame_ms = frame_timer(*session, synthetic::coordinator_name(0));
+    f.frame_ms = options.frame_timer(*session, synthetic::coordinator_name(0));
   }
   session.reset();
   std::filesystem::remove_all(dir);
@@ -204,6 +209,14 @@ SizeFigures measure(int patients, const std::string& dir, const FrameTimer& fram
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
 }  // namespace
+
+double open_store_ms(const std::string& dir) {
+  core::DirectoryStorage storage(dir);
+  core::SystemClock clock;
+  const auto start = Clock::now();
+  auto session = open_session(storage, clock);
+  return ms_since(start);
+}
 
 std::vector<int> parse_sizes(const std::string& text) {
   std::vector<int> sizes;
@@ -247,7 +260,7 @@ std::vector<SizeFigures> run(const Options& options) {
   std::vector<SizeFigures> out;
   for (int n : options.sizes)
     out.push_back(measure(n, (std::filesystem::path(options.work_dir) / ("liaison-bench-" + std::to_string(n))).string(),
-                          options.frame_timer));
+                          options));
   return out;
 }
 
@@ -266,6 +279,9 @@ void print_table(const std::vector<SizeFigures>& figures) {
   row("patients", [&](const SizeFigures& f) { return std::to_string(f.patients); });
   row("records", [&](const SizeFigures& f) { return std::to_string(f.records); });
   row("open cold ms (snapshot + journal)", [&](const SizeFigures& f) { return text("%.1f", f.open_ms); });
+  row("open cold ms in a new process", [&](const SizeFigures& f) {
+    return f.open_new_process_ms > 0 ? text("%.1f", f.open_new_process_ms) : std::string("-");
+  });
   row("read the same bytes ms", [&](const SizeFigures& f) { return text("%.1f", f.read_ms); });
   row("open / read ratio", [&](const SizeFigures& f) { return text("%.1f x", ratio(f.open_ms, f.read_ms)); });
   row("commit one edit ms p50 / p99", [&](const SizeFigures& f) { return pair(f.commit_ms); });
@@ -307,6 +323,7 @@ nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::strin
                      {"open_ms", f.open_ms},
                      {"read_ms", f.read_ms},
                      {"open_read_ratio", ratio(f.open_ms, f.read_ms)},
+                     {"open_new_process_ms", f.open_new_process_ms > 0 ? nlohmann::json(f.open_new_process_ms) : nullptr},
                      {"commit_ms", pair(f.commit_ms)},
                      {"search_index_ms", f.search_index_ms},
                      {"search_keystroke_ms", pair(f.keystroke_ms)},

@@ -36,7 +36,8 @@ struct SizeFigures {
   int patients = 0;
   long long records = 0;
   double generate_s = 0;
-  double open_ms = 0;      // Session::open of snapshot + journal
+  double open_ms = 0;      // Session::open of snapshot + journal, in the benchmark's process
+  double open_new_process_ms = 0;  // the same in a new process, as starting the app; 0: not measured
   double read_ms = 0;      // reading the same files' bytes and nothing else
   double disk_bytes = 0;   // the store's files
   Percentiles commit_ms;   // one durable single-field edit
@@ -61,7 +62,15 @@ struct Options {
   std::string platform;  // "native" or "wasm", written into the results
   // Empty when the frames are not to be timed (--no-frames): then no frame figures.
   FrameTimer frame_timer;
+  // Opens the store in `dir` in a new process and returns how many ms the open took there (see
+  // open_store_ms). A new process's heap has no memory yet: its first open also takes it all from
+  // the system, a page at a time, which a reopen in the benchmark's own process does not. Empty
+  // where no process can be started (wasm): then no such figure.
+  std::function<double(const std::string& dir)> open_in_new_process;
 };
+
+// Opens the store in `dir` once and returns the ms it took: what that new process runs.
+double open_store_ms(const std::string& dir);
 
 // "1000,10000,50000" -> {1000, 10000, 50000}; empty when any part is not a positive number.
 std::vector<int> parse_sizes(const std::string& text);

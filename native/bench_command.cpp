@@ -1,8 +1,15 @@
 // `liaisonctl bench`: reads the options and runs the shared clinic benchmark (see the header).
 #include "bench_command.hpp"
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
+#include <string>
 
 #include "bench/clinic_bench.hpp"
 #include "bench/frame_times.hpp"
@@ -16,10 +23,50 @@ CLI::App* add_bench_command(CLI::App& cli, BenchRequest& request) {
   cmd->add_option("--out", request.out, "Also write the figures to this JSON file");
   cmd->add_option("--dir", request.work_dir, "Folder for the temporary stores (default: the temp folder)");
   cmd->add_flag("--no-frames", request.no_frames, "Skip timing the interface's frames");
+  cmd->add_option("--open-once", request.open_once)->group("");  // run by open_in_new_process
   return cmd;
 }
 
+namespace {
+
+// Runs this program again as `liaisonctl bench --open-once DIR` and reads the ms it prints.
+double open_in_new_process(const std::string& dir) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("cannot start a process to open the store in");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  std::string program = "liaisonctl", bench = "bench", flag = "--open-once", folder = dir;
+  char* argv[] = {program.data(), bench.data(), flag.data(), folder.data(), nullptr};
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+  std::string printed;
+  char buffer[256];
+  for (ssize_t n; (n = read(out[0], buffer, sizeof buffer)) > 0;) printed.append(buffer, static_cast<std::size_t>(n));
+  close(out[0]);
+  int status = 0;
+  if (spawned != 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("opening the store in a new process failed");
+  const double ms = std::strtod(printed.c_str(), nullptr);
+  if (!(ms > 0)) throw std::runtime_error("the new process printed no time for its open: \"" + printed + "\"");
+  return ms;
+}
+
+}  // namespace
+
 int run_bench(const BenchRequest& request) {
+  if (!request.open_once.empty()) {
+    try {
+      std::printf("%.3f\n", bench::open_store_ms(request.open_once));
+      return 0;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "bench: %s\n", e.what());
+      return 1;
+    }
+  }
   bench::Options options;
   options.platform = "native";
   options.sizes = bench::parse_sizes(request.patients);
@@ -31,6 +78,7 @@ int run_bench(const BenchRequest& request) {
       request.work_dir.empty() ? std::filesystem::temp_directory_path().string() : request.work_dir;
   // The fonts and assets the desktop app uses: beside this program, else the system's fonts.
   if (!request.no_frames) options.frame_timer = bench::frame_timer({desktop::font_dir(), desktop::asset_dir()});
+  options.open_in_new_process = open_in_new_process;
   return bench::run_and_report(options, request.out);
 }
 

@@ -12,6 +12,7 @@ struct BenchRequest {
   std::string out;                            // JSON file; empty: table only
   std::string work_dir;                       // where the stores are written; empty: the temp folder
   bool no_frames = false;                     // skip the interface's frame figures
+  std::string open_once;  // hidden: open this store once, print the ms and exit (the new-process open)
 };
 
 // Adds the subcommand and its options, which fill in request.
