@@ -43,12 +43,16 @@ double open_in_new_process(const std::string& dir) {
   const int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
+  if (spawned != 0) {
+    close(out[0]);
+    throw std::runtime_error("cannot start a process to open the store in");
+  }
   std::string printed;
   char buffer[256];
   for (ssize_t n; (n = read(out[0], buffer, sizeof buffer)) > 0;) printed.append(buffer, static_cast<std::size_t>(n));
   close(out[0]);
   int status = 0;
-  if (spawned != 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error("opening the store in a new process failed");
   const double ms = std::strtod(printed.c_str(), nullptr);
   if (!(ms > 0)) throw std::runtime_error("the new process printed no time for its open: \"" + printed + "\"");

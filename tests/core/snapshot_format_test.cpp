@@ -24,13 +24,28 @@ std::string hex(std::uint32_t v) {
   return out;
 }
 
+std::string chunk_file(std::size_t k) {
+  char name[48];
+  std::snprintf(name, sizeof name, "snapshot-00000000-%03zu.chunk", k + 1);
+  return name;
+}
+
+// A manifest listing the chunks' files as they are stored now, with their true sizes and CRCs.
+void store_manifest(test::MemoryStorage& storage, std::size_t chunk_count, const std::string& format = "liaison-snapshot 2") {
+  nlohmann::json chunks = nlohmann::json::array();
+  for (std::size_t k = 0; k < chunk_count; ++k) {
+    const std::string& bytes = storage.files[chunk_file(k)];
+    chunks.push_back({{"file", chunk_file(k)}, {"bytes", bytes.size()}, {"crc32", hex(core::crc32(bytes))}});
+  }
+  storage.files[kManifest] = nlohmann::json{{"format", format}, {"through_segment", 0}, {"chunks", chunks},
+                                            {"devices", nlohmann::json::object()}, {"hlc", {0, 0}}}
+                                 .dump();
+}
+
 // A snapshot of one chunk holding `chunk` as it is, with a manifest that lists its true size and CRC.
 void store_chunk(test::MemoryStorage& storage, const std::string& format, const std::string& chunk) {
   storage.files[kChunk] = chunk;
-  nlohmann::json chunks = nlohmann::json::array({{{"file", kChunk}, {"bytes", chunk.size()}, {"crc32", hex(core::crc32(chunk))}}});
-  storage.files[kManifest] =
-      nlohmann::json{{"format", format}, {"through_segment", 0}, {"chunks", chunks}, {"devices", nlohmann::json::object()}, {"hlc", {0, 0}}}
-          .dump();
+  store_manifest(storage, 1, format);
 }
 
 // The state as format 1 wrote it: a line of JSON per record, every table in id order.
@@ -42,24 +57,6 @@ std::string text_chunk(const core::State& state) {
                                          {"fields", core::record_fields(state, T::kType, id.value)}});
   });
   return chunk;
-}
-
-std::string chunk_file(std::size_t k) {
-  char name[48];
-  std::snprintf(name, sizeof name, "snapshot-00000000-%03zu.chunk", k + 1);
-  return name;
-}
-
-// A manifest listing the chunks' files as they are stored now, with their true sizes and CRCs.
-void store_manifest(test::MemoryStorage& storage, std::size_t chunk_count) {
-  nlohmann::json chunks = nlohmann::json::array();
-  for (std::size_t k = 0; k < chunk_count; ++k) {
-    const std::string& bytes = storage.files[chunk_file(k)];
-    chunks.push_back({{"file", chunk_file(k)}, {"bytes", bytes.size()}, {"crc32", hex(core::crc32(bytes))}});
-  }
-  storage.files[kManifest] = nlohmann::json{{"format", "liaison-snapshot 2"}, {"through_segment", 0}, {"chunks", chunks},
-                                            {"devices", nlohmann::json::object()}, {"hlc", {0, 0}}}
-                                 .dump();
 }
 
 // The state as a binary snapshot of chunks of `per_chunk` records each, as write_snapshot splits a
