@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string_view>
 
 #include "core/run_both.hpp"
@@ -152,23 +153,79 @@ void link_text_tables(State& state) {
   for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
 }
 
-// Links every live record of a table to its patient, into lists that start empty. The table is in
-// id order, so each record goes at the end of its list. It mostly meets one patient's records
-// together (ids such as "<patient>-measurement-25"), so the patient's lists are looked up only when
-// the patient changes.
+// The distinct patient ids that live records name, numbered in the order they are first met. The
+// map holds copies of the ids: a key that pointed into its record would cost a cache miss far away
+// in memory at each lookup, and this is looked up about a million times when a large store opens.
+class PatientSlots {
+ public:
+  explicit PatientSlots(std::size_t patients) { slots_.reserve(patients + 1); }
+  std::uint32_t of(const std::string& patient) {
+    auto [at, added] = slots_.try_emplace(patient, static_cast<std::uint32_t>(ids_.size()));
+    if (added) ids_.push_back(&at->first);
+    return at->second;
+  }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(ids_.size()); }
+  const std::string& id(std::uint32_t slot) const { return *ids_[slot]; }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> slots_;
+  std::vector<const std::string*> ids_;  // the map's own keys, which stay put
+};
+
+// One table's live records grouped by patient slot, each group in id order.
 template <class T>
-void link_table(State& state) {
-  if constexpr (PatientOwned<T>) {
+struct GroupedByPatient {
+  std::vector<const T*> records;
+  std::vector<std::uint32_t> starts;  // slot s's group is records[starts[s], starts[s + 1])
+
+  void group(const Table<T>& table, PatientSlots& slots) {
+    std::vector<std::uint32_t> slot_of;  // each live record's, in table (id) order
+    slot_of.reserve(table.size());
     const Id<Patient>* patient = nullptr;
-    std::vector<const T*>* list = nullptr;
-    for (const auto& [id, record] : state.table<T>()) {
+    std::uint32_t slot = 0;
+    for (const auto& [id, record] : table) {
       if (record.deleted) continue;
-      if (!patient || *patient != record.patient) {
+      if (!patient || *patient != record.patient) {  // a table mostly meets one patient's records together
         patient = &record.patient;
-        list = &std::get<std::vector<const T*>>(state.records_by_patient[patient->value]);
+        slot = slots.of(patient->value);
       }
-      list->push_back(&record);
+      slot_of.push_back(slot);
     }
+    // A counting sort by slot, which keeps id order within each group.
+    starts.assign(slots.size() + 1, 0);
+    for (std::uint32_t s : slot_of) ++starts[s + 1];
+    for (std::size_t s = 1; s < starts.size(); ++s) starts[s] += starts[s - 1];
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    records.resize(slot_of.size());
+    std::size_t k = 0;
+    for (const auto& [id, record] : table)
+      if (!record.deleted) records[next[slot_of[k++]]++] = &record;
+  }
+  // Slot s's records, for a slot met in this table or after it (then none).
+  void copy_to(std::uint32_t s, std::vector<const T*>& list) const {
+    if (s + 1 < starts.size() && starts[s] != starts[s + 1])
+      list.assign(records.begin() + starts[s], records.begin() + starts[s + 1]);
+  }
+};
+
+// Fills records_by_patient, which must be empty, from the tables. Each table is grouped by patient
+// first, then each patient's lists are filled together, each allocated once at its size: adding
+// record by record reached each patient's lists once per table and grew them step by step, and the
+// lookups and cache misses were most of the time a large store took to open.
+void link_records_to_patients(State& state) {
+  PatientSlots slots(state.table<Patient>().size());
+#define LIAISON_GROUPED_ENTRY(T, name) GroupedByPatient<T>,
+  std::tuple<LIAISON_ENTITIES(LIAISON_GROUPED_ENTRY) int> grouped;  // the int closes the list
+#undef LIAISON_GROUPED_ENTRY
+  for_each_entity([&]<class T>() {
+    if constexpr (PatientOwned<T>) std::get<GroupedByPatient<T>>(grouped).group(state.table<T>(), slots);
+  });
+  state.records_by_patient.reserve(slots.size());
+  for (std::uint32_t s = 0; s < slots.size(); ++s) {
+    PatientRecordLists& lists = state.records_by_patient[slots.id(s)];
+    for_each_entity([&]<class T>() {
+      if constexpr (PatientOwned<T>) std::get<GroupedByPatient<T>>(grouped).copy_to(s, std::get<std::vector<const T*>>(lists));
+    });
   }
 }
 
@@ -217,10 +274,7 @@ void link_all(State& state, bool all) {
         if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
   };
   auto link_the_rest = [&] {
-    state.records_by_patient.reserve(state.table<Patient>().size() + 1);  // one list per patient, no rehashing
-#define LIAISON_LINK_TABLE(T, name) link_table<T>(state);
-    LIAISON_ENTITIES(LIAISON_LINK_TABLE)
-#undef LIAISON_LINK_TABLE
+    link_records_to_patients(state);
     link_text_tables(state);
   };
   run_both(link_appointments_and_mrns, link_the_rest);

@@ -1,7 +1,11 @@
 // core::Table: records kept once, ordered and found by their own id, read as (id, record) pairs.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <iterator>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "core/state.hpp"
 
@@ -67,4 +71,82 @@ TEST_CASE("copying and assigning table iterators never writes through to the rec
   CHECK_FALSE(table == before);
   core::Table<core::Note>::const_iterator read_only = a;
   CHECK(read_only->second.text == "changed");
+}
+
+// Thousands of records, so that blocks fill, split and empty: after every kind of change the table
+// must read as a sorted set of the same ids would, forwards and backwards, and find each one.
+TEST_CASE("a large table keeps id order and finds every record through adds in any order, splits and erases") {
+  core::Table<core::Note> table;
+  std::set<std::string> model;
+  auto id_of = [](unsigned n) {
+    char text[16];
+    std::snprintf(text, sizeof text, "note-%05u", n);
+    return std::string(text);
+  };
+  auto check_against_model = [&] {
+    REQUIRE(table.size() == model.size());
+    auto expected = model.begin();
+    for (const auto& [id, note] : table) {
+      REQUIRE(expected != model.end());
+      REQUIRE(id.value == *expected);
+      CHECK(note.text == "text of " + id.value);
+      ++expected;
+    }
+    CHECK(expected == model.end());
+    auto backwards = model.rbegin();
+    for (auto it = table.end(); it != table.begin();) {
+      --it;
+      REQUIRE(it->first.value == *backwards++);
+    }
+    for (unsigned n = 0; n < 9000; n += 7) {
+      const core::Id<core::Note> id{id_of(n)};
+      const bool held = model.count(id.value) > 0;
+      CHECK(table.count(id) == (held ? 1u : 0u));
+      CHECK((table.find(id) != table.end()) == held);
+      auto after = model.upper_bound(id.value);
+      auto table_after = table.upper_bound(id);
+      CHECK((table_after == table.end()) == (after == model.end()));
+      if (after != model.end() && table_after != table.end()) CHECK(table_after->first.value == *after);
+    }
+  };
+
+  // Appended in id order, as a snapshot is read: 4,000 records fill four blocks.
+  std::vector<const core::Note*> addresses;
+  for (unsigned n = 0; n < 8000; n += 2) {
+    core::Note& note = table.replace(core::Id<core::Note>{id_of(n)});
+    note.text = "text of " + id_of(n);
+    model.insert(id_of(n));
+    addresses.push_back(&note);
+  }
+  check_against_model();
+
+  // Added in between, in a scrambled order, so that full blocks split.
+  for (unsigned k = 0; k < 4000; ++k) {
+    const unsigned n = (k * 7919u) % 8000u | 1u;  // odd: between the records above
+    table.find_or_add(core::Id<core::Note>{id_of(n)}).text = "text of " + id_of(n);
+    model.insert(id_of(n));
+  }
+  table.find_or_add(core::Id<core::Note>{id_of(8500)}).text = "text of " + id_of(8500);  // after every other
+  model.insert(id_of(8500));
+  check_against_model();
+  for (unsigned n = 0; n < 8000; n += 2) CHECK(&table.at(core::Id<core::Note>{id_of(n)}) == addresses[n / 2]);  // never moved
+
+  // Erased, whole runs of them, so that blocks empty and go.
+  for (unsigned n = 1000; n < 5000; ++n) {
+    table.erase(core::Id<core::Note>{id_of(n)});
+    model.erase(id_of(n));
+  }
+  table.erase(core::Id<core::Note>{id_of(99999)});  // not there: nothing happens
+  check_against_model();
+
+  // A copy holds records of its own, equal to these; a moved-from table is empty.
+  core::Table<core::Note> copy = table;
+  CHECK(copy == table);
+  CHECK(&copy.at(core::Id<core::Note>{id_of(0)}) != &table.at(core::Id<core::Note>{id_of(0)}));
+  copy.find_or_add(core::Id<core::Note>{id_of(0)}).text = "changed";
+  CHECK_FALSE(copy == table);
+  core::Table<core::Note> moved = std::move(copy);
+  CHECK(copy.empty());
+  CHECK(copy.begin() == copy.end());
+  CHECK(moved.size() == table.size());
 }
