@@ -40,8 +40,8 @@ struct State {
 #undef LIAISON_TABLE_ENTRY
   std::map<std::string, Id<Patient>> patients_by_mrn;  // live patients only
   // Live appointments by wall start time, pointing at the records themselves. The pointers stay
-  // valid because table nodes never move; apply() takes a record out before it is deleted or
-  // forgotten, and a copied State re-points them at its own records (see the copy constructor).
+  // valid because a table's records never move (table.hpp); apply() takes a record out before it is
+  // deleted or forgotten, and a copied State re-points them at its own records (see the copy constructor).
   using AppointmentsByStart = core::AppointmentsByStart;
   // By the practitioner or room they occupy (see resource_parties), ordered by key so that one kind
   // of party ("room:") is a range. A patient's are appointments_of_patient: appointments_of_party()
