@@ -198,7 +198,8 @@ class Table {
     auto in = std::partition_point(block->begin(), block->end(), [&](const auto& r) { return r->id < id; });
     return {static_cast<std::size_t>(block - blocks_.begin()), static_cast<std::size_t>(in - block->begin())};
   }
-  // Adds a record at a position lower_bound gave (its block's end, or the end, for the largest id).
+  // Adds a record where lower_bound placed its id: before the record there, or appended at the end
+  // when its id is the largest.
   T& add(Position at, Id<T> id) {
     auto made = std::make_unique<T>(with_id(std::move(id)));
     T& added = *made;
