@@ -29,20 +29,18 @@ std::string authorization_words(const PriorAuthorization& a) {
   return words;
 }
 
-// The authorizations that may cover an appointment (see the header).
-std::vector<const PriorAuthorization*> candidates_for(const State& state, const Appointment& a) {
+// The authorizations that may cover an appointment (see the header), of its patient's.
+std::vector<const PriorAuthorization*> candidates_for(const Appointment& a, const std::vector<const PriorAuthorization*>& theirs) {
   std::vector<const PriorAuthorization*> linked, unlinked;
-  for (const PriorAuthorization* auth : state.records_of<PriorAuthorization>(a.patient)) {
+  for (const PriorAuthorization* auth : theirs) {
     if (auth->appointment == a.id) linked.push_back(auth);
     else if (auth->appointment.empty()) unlinked.push_back(auth);
   }
   return linked.empty() ? unlinked : linked;
 }
 
-// Only the appointment's patient's authorizations are read (State's index), as candidates_for does:
-// an authorization recorded for another patient never covers the visit, nor asks for one.
-bool names_appointment(const State& state, const Appointment& a) {
-  for (const PriorAuthorization* auth : state.records_of<PriorAuthorization>(a.patient))
+bool names_appointment(const Appointment& a, const std::vector<const PriorAuthorization*>& theirs) {
+  for (const PriorAuthorization* auth : theirs)
     if (auth->appointment == a.id) return true;
   return false;
 }
@@ -83,13 +81,17 @@ bool units_mostly_used(const PriorAuthorization& a) {
 }
 
 AppointmentAuthorization appointment_authorization(const State& state, const Appointment& a) {
+  return appointment_authorization(a, state.records_of<PriorAuthorization>(a.patient));
+}
+
+AppointmentAuthorization appointment_authorization(const Appointment& a, const std::vector<const PriorAuthorization*>& theirs) {
   AppointmentAuthorization out;
   auto start = parse_wall_time(a.start);
   if (!start) return out;
-  out.needed = a.type == "procedure" || names_appointment(state, a);
+  out.needed = a.type == "procedure" || names_appointment(a, theirs);
   if (!out.needed) return out;
   const CivilDate day = wall_date(*start);
-  std::vector<const PriorAuthorization*> candidates = candidates_for(state, a);
+  std::vector<const PriorAuthorization*> candidates = candidates_for(a, theirs);
   for (const PriorAuthorization* auth : candidates)
     if (authorization_valid_on(*auth, day)) {
       out.covering = auth;
@@ -139,7 +141,7 @@ void collect_authorization_missing(const WorklistContext& c, std::vector<WorkIte
   for (const char* status : {"booked", "confirmed"})
     for (const auto& [a, start] : c.appointments_with_status(status, from, to)) {
       if (!c.in_scope(a->patient, "")) continue;
-      const AppointmentAuthorization auth = appointment_authorization(c.state, *a);
+      const AppointmentAuthorization auth = appointment_authorization(*a, c.records_of<PriorAuthorization>(a->patient));
       if (!auth.needed || auth.covering) continue;
       WorkItem item = c.item("authorization_missing", "auth_missing:" + a->id.value, a->patient,
                                EntityType::Appointment, a->id.value, wall_date(start));

@@ -44,6 +44,10 @@ struct AppointmentAuthorization {
   std::string problem;
 };
 AppointmentAuthorization appointment_authorization(const State& state, const Appointment& a);
+// The same, from the patient's authorizations (State::records_of): only these are read, since an
+// authorization recorded for another patient never covers the visit, nor asks for one.
+AppointmentAuthorization appointment_authorization(const Appointment& a,
+                                                   const std::vector<const PriorAuthorization*>& theirs);
 
 // Days from submitted_date to decision_date, when both are recorded.
 std::optional<int> turnaround_days(const PriorAuthorization& a);

@@ -409,7 +409,7 @@ void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& ou
       target = targets.emplace(g->target, ReadTarget{std::move(read), std::move(words)}).first;
     }
     if (!target->second.target) continue;
-    const std::vector<TimedMeasurement> timed = timed_series(measurements_of(c.state, g->patient), g->measure);
+    const std::vector<TimedMeasurement> timed = timed_series(c.records_of<Measurement>(g->patient), g->measure);
     if (!latest_misses_target(timed, target->second.target.value())) continue;
     const GoalEvaluation e = judge(*g, timed, target->second.target, target->second.words, kept);
     if (e.progress != GoalProgress::OffTrack) continue;

@@ -28,6 +28,11 @@ struct Task;
 // What the worklist knows about one live, active patient in scope.
 struct PatientFacts {
   const Patient* patient = nullptr;
+  // The patient's entries in State's per-patient indexes, looked up once per worklist: kinds read
+  // them through the context's records_of() and appointments_of(). In a large clinic each lookup in
+  // State's maps costs several cache misses, about a microsecond, and a panel needs thousands.
+  const PatientRecordLists* records = nullptr;  // nullptr: no records
+  const AppointmentsByStart* appointments = nullptr;
   // The latest reached or completed note, or attended visit up to today; exact for in-scope
   // patients not contacted within the clinic's gap, which is all the worklist needs.
   std::optional<CivilDate> last_contact;
@@ -55,6 +60,16 @@ class WorklistContext {
   // so one coordinator's worklist costs the same in a small clinic and in a large one.
   const PatientFacts* patient(const Id<Patient>& id) const;
   const std::unordered_map<std::string_view, PatientFacts>& patients() const { return patients_; }
+  // State::records_of() and State::appointments_of(), from the patient's facts when the patient is in
+  // scope, so that kinds never look up a panel's patient in State's clinic-wide maps again.
+  template <PatientOwned T>
+  const std::vector<const T*>& records_of(const Id<Patient>& id) const {
+    static const std::vector<const T*> none;
+    const PatientFacts* facts = patient(id);
+    if (!facts) return state.records_of<T>(id);
+    return facts->records ? std::get<std::vector<const T*>>(*facts->records) : none;
+  }
+  const AppointmentsByStart& appointments_of(const Id<Patient>& id) const;
   // Calls fn(record) for each live record of type T that belongs to a patient in scope, or to no
   // patient: for the whole clinic every record of the table; for one coordinator only their
   // patients' records (from State's per-patient index), so the cost follows the panel, not the
@@ -66,9 +81,9 @@ class WorklistContext {
         if (!record.deleted) fn(record);
       return;
     }
-    for (const InScopePatient& p : in_scope_patients_)
-      if (p.records)
-        for (const T* record : std::get<std::vector<const T*>>(*p.records)) fn(*record);
+    for (const PatientFacts* p : in_scope_patients_)
+      if (p->records)
+        for (const T* record : std::get<std::vector<const T*>>(*p->records)) fn(*record);
     for (const T* record : state.records_of<T>(Id<Patient>{})) fn(*record);
   }
   // Live appointments with this status starting (wall time) in [from, to), by start: for the whole
@@ -105,14 +120,8 @@ class WorklistContext {
   void add_tasks();
 
   std::unordered_map<std::string_view, PatientFacts> patients_;  // in scope, keyed by patient id
-  // A patient in scope with their facts and their entries in State's per-patient indexes.
-  struct InScopePatient {
-    const Patient* patient = nullptr;
-    PatientFacts* facts = nullptr;                        // in patients_ (its nodes never move)
-    const PatientRecordLists* records = nullptr;          // nullptr: no records
-    const State::AppointmentsByStart* appointments = nullptr;
-  };
-  std::vector<InScopePatient> in_scope_patients_;  // in id order (table order for the whole clinic)
+  // The same facts in id order (table order for the whole clinic); patients_'s nodes never move.
+  std::vector<PatientFacts*> in_scope_patients_;
   std::size_t in_scope_appointments_ = 0;          // their live appointments, all told
   // A handful of statuses and kinds: a short list compared by == beats a map per record.
   template <class T>

@@ -88,11 +88,11 @@ void WorklistContext::add_patients() {
     if (!is_active(p)) return;
     PatientFacts facts;
     facts.patient = &p;
-    PatientFacts& added = patients_.emplace(std::string_view(p.id.value), facts).first->second;
     auto records = state.records_by_patient.find(p.id.value);
-    in_scope_patients_.push_back({&p, &added, records == state.records_by_patient.end() ? nullptr : &records->second,
-                                  &state.appointments_of(p.id)});
-    in_scope_appointments_ += in_scope_patients_.back().appointments->size();
+    if (records != state.records_by_patient.end()) facts.records = &records->second;
+    facts.appointments = &state.appointments_of(p.id);
+    in_scope_appointments_ += facts.appointments->size();
+    in_scope_patients_.push_back(&patients_.emplace(std::string_view(p.id.value), facts).first->second);
   };
   if (query.coordinator.empty()) {
     patients_.reserve(state.table<Patient>().size());
@@ -107,10 +107,10 @@ void WorklistContext::add_patients() {
 // Only in-scope patients' contacts are read by the kinds (see PatientFacts), so only their notes
 // are read, from State's per-patient index.
 void WorklistContext::add_notes() {
-  for (const InScopePatient& p : in_scope_patients_) {
-    if (!p.records) continue;
-    PatientFacts& f = *p.facts;
-    for (const Note* n : std::get<std::vector<const Note*>>(*p.records)) {
+  for (PatientFacts* p : in_scope_patients_) {
+    if (!p->records) continue;
+    PatientFacts& f = *p;
+    for (const Note* n : std::get<std::vector<const Note*>>(*p->records)) {
       if (!is_successful_contact(*n)) continue;
       auto at = parse_wall_time(n->at);
       if (!at) continue;
@@ -125,10 +125,10 @@ void WorklistContext::add_notes() {
 void WorklistContext::add_attended_visits() {
   const Minutes end_of_today = wall_time(today, 24 * 60);
   const CivilDate recent = CivilDate{date::sys_days{today} - date::days{settings.contact_gap_days}};
-  for (const InScopePatient& p : in_scope_patients_) {
-    PatientFacts& f = *p.facts;
+  for (PatientFacts* p : in_scope_patients_) {
+    PatientFacts& f = *p;
     if (f.last_contact && !(*f.last_contact < recent)) continue;
-    const auto& by_start = *p.appointments;
+    const auto& by_start = *f.appointments;
     for (auto it = by_start.lower_bound(end_of_today); it != by_start.begin();) {
       --it;
       if (is_attended(*it->second)) {
@@ -148,9 +148,9 @@ void WorklistContext::add_tasks() {
       if (!t.deleted) add(t);
     return;
   }
-  for (const InScopePatient& p : in_scope_patients_)
-    if (p.records)
-      for (const Task* t : std::get<std::vector<const Task*>>(*p.records)) add(*t);
+  for (const PatientFacts* p : in_scope_patients_)
+    if (p->records)
+      for (const Task* t : std::get<std::vector<const Task*>>(*p->records)) add(*t);
   for (const Task* t : state.tasks_owned_by(query.coordinator)) {
     const PatientFacts* facts = t->patient.empty() ? nullptr : patient(t->patient);
     if (!facts) add(*t);  // not already added with their patient's tasks
@@ -171,8 +171,8 @@ std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(cons
       if (whole_clinic || patient(it->second->patient)) out.push_back({it->second, it->first});
     return out;
   }
-  for (const InScopePatient& p : in_scope_patients_) {
-    const auto& by_start = *p.appointments;
+  for (const PatientFacts* p : in_scope_patients_) {
+    const auto& by_start = *p->appointments;
     for (auto at = by_start.lower_bound(from); at != by_start.end() && at->first < to; ++at)
       if (at->second->status == status) out.push_back({at->second, at->first});
   }
@@ -201,6 +201,11 @@ const PatientFacts* WorklistContext::patient(const Id<Patient>& id) const {
   return it == patients_.end() ? nullptr : &it->second;
 }
 
+const AppointmentsByStart& WorklistContext::appointments_of(const Id<Patient>& id) const {
+  const PatientFacts* facts = patient(id);
+  return facts ? *facts->appointments : state.appointments_of(id);
+}
+
 WorkItem WorklistContext::item(const char* kind, std::string key, const Id<Patient>& patient, EntityType subject_type,
                                const std::string& subject_id, CivilDate due) const {
   WorkItem out;
@@ -225,7 +230,7 @@ bool WorklistContext::in_scope(const Id<Patient>& patient_id, const std::string&
 }
 
 bool WorklistContext::holds_appointment_from(const Id<Patient>& patient_id, Minutes from) const {
-  const auto& by_start = state.appointments_of(patient_id);
+  const auto& by_start = appointments_of(patient_id);
   for (auto it = by_start.lower_bound(from); it != by_start.end(); ++it)
     if (holds_slot(*it->second)) return true;
   return false;
@@ -234,7 +239,7 @@ bool WorklistContext::holds_appointment_from(const Id<Patient>& patient_id, Minu
 const Appointment* WorklistContext::next_holding_appointment_with(const Id<Patient>& patient_id,
                                                                   const Id<Practitioner>& practitioner,
                                                                   Minutes from) const {
-  const auto& by_start = state.appointments_of(patient_id);
+  const auto& by_start = appointments_of(patient_id);
   for (auto it = by_start.lower_bound(from); it != by_start.end(); ++it)
     if (holds_slot(*it->second) && it->second->practitioner == practitioner) return it->second;
   return nullptr;
