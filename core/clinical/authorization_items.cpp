@@ -29,7 +29,7 @@ std::string authorization_words(const PriorAuthorization& a) {
   return words;
 }
 
-// The authorizations that may cover an appointment (see the header), of its patient's.
+// The authorizations that may cover an appointment (see the header), among its patient's.
 std::vector<const PriorAuthorization*> candidates_for(const Appointment& a, const std::vector<const PriorAuthorization*>& theirs) {
   std::vector<const PriorAuthorization*> linked, unlinked;
   for (const PriorAuthorization* auth : theirs) {
