@@ -80,10 +80,6 @@ bool units_mostly_used(const PriorAuthorization& a) {
   return *a.units_used * 100 >= *a.units_approved * kAuthorizationUnitsWarningPercent;
 }
 
-AppointmentAuthorization appointment_authorization(const State& state, const Appointment& a) {
-  return appointment_authorization(a, state.records_of<PriorAuthorization>(a.patient));
-}
-
 AppointmentAuthorization appointment_authorization(const Appointment& a, const std::vector<const PriorAuthorization*>& theirs) {
   AppointmentAuthorization out;
   auto start = parse_wall_time(a.start);

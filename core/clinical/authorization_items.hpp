@@ -43,9 +43,8 @@ struct AppointmentAuthorization {
   // Why it is not covered, e.g. "no authorization is recorded", "the authorization was denied".
   std::string problem;
 };
-AppointmentAuthorization appointment_authorization(const State& state, const Appointment& a);
-// The same, from the patient's authorizations (State::records_of): only these are read, since an
-// authorization recorded for another patient never covers the visit, nor asks for one.
+// `theirs` are the appointment's patient's authorizations (State::records_of): only these are read,
+// since an authorization recorded for another patient never covers the visit, nor asks for one.
 AppointmentAuthorization appointment_authorization(const Appointment& a,
                                                    const std::vector<const PriorAuthorization*>& theirs);
 
