@@ -139,7 +139,12 @@ void search_as_you_type(SizeFigures& f, const core::State& state) {
 void scheduling(SizeFigures& f, const core::State& state, const synthetic::ClinicSize& size) {
   const int coordinators = std::max(1, size.patients / 1250);
   const int practitioners = std::max(4, size.patients / 250);
-  // A hundred runs, as bench/scheduling.cpp does: of ten, the "p99" was simply the slowest one.
+  // The first worklist after the store is opened is reported apart: it pays for first use (the
+  // wasm engine's baseline code before its optimized code is ready, memory touched for the first
+  // time), and as one of the hundred it made the p99. A hundred runs, as bench/scheduling.cpp does:
+  // of ten, the "p99" was simply the slowest one.
+  f.worklist_first_ms =
+      time_runs(1, [&](int) { (void)core::compute_worklist(state, {synthetic::coordinator_name(0), size.today}); }).p50;
   f.worklist_one_ms = time_runs(100, [&](int i) {
     f.worklist_one_items =
         core::compute_worklist(state, {synthetic::coordinator_name(i % coordinators), size.today}).size();
@@ -288,6 +293,7 @@ void print_table(const std::vector<SizeFigures>& figures) {
   row("commit one edit ms p50 / p99", [&](const SizeFigures& f) { return pair(f.commit_ms); });
   row("search index build ms", [&](const SizeFigures& f) { return text("%.1f", f.search_index_ms); });
   row("search keystroke ms p50 / p99", [&](const SizeFigures& f) { return pair(f.keystroke_ms); });
+  row("worklist one coordinator, first after open ms", [&](const SizeFigures& f) { return text("%.1f", f.worklist_first_ms); });
   row("worklist one coordinator ms p50 / p99", [&](const SizeFigures& f) { return pair(f.worklist_one_ms); });
   row("worklist whole clinic ms p50 / p99", [&](const SizeFigures& f) { return pair(f.worklist_all_ms); });
   row("next free slot ms p50 / p99", [&](const SizeFigures& f) { return pair(f.free_slot_ms); });
@@ -328,6 +334,7 @@ nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::strin
                      {"commit_ms", pair(f.commit_ms)},
                      {"search_index_ms", f.search_index_ms},
                      {"search_keystroke_ms", pair(f.keystroke_ms)},
+                     {"worklist_one_coordinator_first_ms", f.worklist_first_ms},
                      {"worklist_one_coordinator_ms", pair(f.worklist_one_ms)},
                      {"worklist_one_coordinator_items", f.worklist_one_items},
                      {"worklist_whole_clinic_ms", pair(f.worklist_all_ms)},
@@ -367,6 +374,7 @@ std::vector<std::string> implausible(const std::vector<SizeFigures>& figures, bo
     positive("peak memory", f.peak_bytes);
     ordered("commit", f.commit_ms);
     ordered("search keystroke", f.keystroke_ms);
+    positive("first worklist", f.worklist_first_ms);
     ordered("worklist one coordinator", f.worklist_one_ms);
     ordered("worklist whole clinic", f.worklist_all_ms);
     ordered("next free slot", f.free_slot_ms);

@@ -43,7 +43,8 @@ struct SizeFigures {
   Percentiles commit_ms;   // one durable single-field edit
   double search_index_ms = 0;  // building the search over the panel
   Percentiles keystroke_ms;    // one keystroke of search-as-you-type
-  Percentiles worklist_one_ms;  // one coordinator's worklist
+  double worklist_first_ms = 0;  // the first one-coordinator worklist after the store is opened
+  Percentiles worklist_one_ms;  // one coordinator's worklist, the next hundred
   Percentiles worklist_all_ms;  // the whole clinic's
   std::size_t worklist_one_items = 0;
   Percentiles free_slot_ms;  // next 5 free 30-minute slots within 60 days

@@ -157,16 +157,22 @@ struct TimedMeasurement {
   const Measurement* measurement = nullptr;
 };
 
-// The measurements of a type that have a value and a valid time, oldest first (in id order among
-// those taken at the same time).
-std::vector<TimedMeasurement> timed_series(const std::vector<const Measurement*>& measurements, const std::string& type) {
-  const std::string wanted = match_key(type);
-  std::vector<TimedMeasurement> timed;
+// Into `timed` (emptied first, so one buffer can serve every goal of a worklist): the measurements
+// whose type has this match_key() that have a value and a valid time, oldest first (in id order
+// among those taken at the same time).
+void timed_series(const std::vector<const Measurement*>& measurements, const std::string& type_key,
+                  std::vector<TimedMeasurement>& timed) {
+  timed.clear();
   for (const Measurement* m : measurements) {
-    if (!m->value || !has_key(m->type, wanted)) continue;
+    if (!m->value || !has_key(m->type, type_key)) continue;
     if (auto at = parse_wall_time(m->taken_at)) timed.push_back({*at, m});
   }
   std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+}
+
+std::vector<TimedMeasurement> timed_series(const std::vector<const Measurement*>& measurements, const std::string& type) {
+  std::vector<TimedMeasurement> timed;
+  timed_series(measurements, match_key(type), timed);
   return timed;
 }
 
@@ -224,13 +230,34 @@ TrendLine trend_over(const std::vector<std::pair<Minutes, double>>& timed, const
   return line;
 }
 
-// A goal judged on `timed`, the timed_series() of its measure: everything of its GoalEvaluation
-// but the series, which is left in `kept` (the measurements in the target's unit, oldest first).
-// The worklist judges each off-track goal this way and reads the latest measurement from `kept`,
-// without copying the series out as evaluate() does. `target` is parse_target(goal.target) and
-// `target_words` its words(), both read by the caller.
-GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& timed, const Result<Target>& target,
-                     const std::string& target_words, std::vector<TimedMeasurement>& kept) {
+// A goal's target read once, as the worklist and evaluate() use it: parse_target(), its words()
+// and the match_key() of its unit. Goals share a few targets, so the worklist reads each once.
+struct ReadTarget {
+  Result<Target> target;
+  std::string words;
+  std::string unit_key;
+};
+
+ReadTarget read_target(const std::string& typed) {
+  Result<Target> target = parse_target(typed);
+  std::string words = target ? target.value().words() : "";
+  std::string unit_key = target ? match_key(target.value().unit) : "";
+  return {std::move(target), std::move(words), std::move(unit_key)};
+}
+
+// Whether a measurement counts for a target whose unit has this match_key(): one or the other has
+// no unit, or both have the same.
+bool in_target_unit(const Measurement& m, const std::string& unit_key) {
+  return unit_key.empty() || m.unit.empty() || has_key(m.unit, unit_key);
+}
+
+// A goal judged on `timed`, the timed_series() of its measure, against its `read` target:
+// everything of its GoalEvaluation but the series, which is left in `kept` (the measurements in the
+// target's unit, oldest first). The worklist judges each off-track goal this way and reads the
+// latest measurement from `kept`, without copying the series out as evaluate() does.
+GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& timed, const ReadTarget& read,
+                     std::vector<TimedMeasurement>& kept) {
+  const Result<Target>& target = read.target;
   GoalEvaluation e;
   kept.clear();
   if (trimmed(goal.measure).empty()) {
@@ -242,10 +269,9 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
     return e;
   }
   e.target = target.value();
-  const std::string unit = match_key(e.target->unit);
   for (const TimedMeasurement& t : timed) {
-    if (!unit.empty() && !t.measurement->unit.empty() && !has_key(t.measurement->unit, unit)) ++e.left_out_other_unit;
-    else kept.push_back(t);
+    if (in_target_unit(*t.measurement, read.unit_key)) kept.push_back(t);
+    else ++e.left_out_other_unit;
   }
   if (kept.empty()) {
     e.progress = GoalProgress::NoData;
@@ -257,12 +283,13 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
     return e;
   }
   std::vector<std::pair<Minutes, double>> values;  // for the trend
+  values.reserve(kept.size());
   for (const TimedMeasurement& t : kept) values.push_back({t.at, *t.measurement->value});
   const Measurement& latest = *kept.back().measurement;
   e.trend = trend_over(values, *e.target, *latest.value);
   const std::string reading = goal.measure + " " + with_unit(*latest.value, latest.unit.empty() ? e.target->unit : latest.unit) +
                               " on " + latest.taken_at.substr(0, 10);
-  const std::string against = "the target " + target_words;
+  const std::string against = "the target " + read.words;
   if (!e.target->met_by(*latest.value)) {
     e.progress = GoalProgress::OffTrack;
     e.message = "Off track: " + reading + " does not meet " + against + ".";
@@ -282,11 +309,9 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
   return e;
 }
 
-GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements,
-                        const Result<Target>& target) {
+GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements) {
   std::vector<TimedMeasurement> kept;
-  GoalEvaluation e =
-      judge(goal, timed_series(measurements, goal.measure), target, target ? target.value().words() : "", kept);
+  GoalEvaluation e = judge(goal, timed_series(measurements, goal.measure), read_target(goal.target), kept);
   for (const TimedMeasurement& t : kept) e.series.push_back(point_of(*t.measurement));
   return e;
 }
@@ -294,11 +319,9 @@ GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>&
 // Whether evaluate() would find the goal off track, read cheaply from `timed`, the timed_series()
 // of its measure: only the latest measurement in the target's unit is compared. The worklist
 // judges fully (trend, message) only the goals this finds off track.
-bool latest_misses_target(const std::vector<TimedMeasurement>& timed, const Target& target) {
-  const std::string unit = match_key(target.unit);
+bool latest_misses_target(const std::vector<TimedMeasurement>& timed, const ReadTarget& read) {
   for (auto t = timed.rbegin(); t != timed.rend(); ++t)
-    if (unit.empty() || t->measurement->unit.empty() || has_key(t->measurement->unit, unit))
-      return !target.met_by(*t->measurement->value);
+    if (in_target_unit(*t->measurement, read.unit_key)) return !read.target.value().met_by(*t->measurement->value);
   return false;
 }
 
@@ -385,7 +408,7 @@ const char* progress_name(GoalProgress progress) {
 }
 
 GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
-  return evaluate(goal, measurements_of(state, goal.patient), parse_target(goal.target));
+  return evaluate(goal, measurements_of(state, goal.patient));
 }
 
 void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
@@ -394,29 +417,30 @@ void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& ou
     if ((g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty() && c.in_scope(g.patient, ""))
       goals.push_back(&g);
   });
-  // Goals share a few targets: each is read, and put in words, once.
-  struct ReadTarget {
-    Result<Target> target;
-    std::string words;
-  };
+  // Goals share a few measures and targets: each is read once. The series are gathered in buffers
+  // reused from goal to goal.
   std::unordered_map<std::string, ReadTarget> targets;
-  std::vector<TimedMeasurement> kept;
+  std::unordered_map<std::string, std::string> measure_keys;  // match_key() of each measure
+  std::vector<TimedMeasurement> timed, kept;
   for (const Goal* g : goals) {
     auto target = targets.find(g->target);
-    if (target == targets.end()) {
-      Result<Target> read = parse_target(g->target);
-      std::string words = read ? read.value().words() : "";
-      target = targets.emplace(g->target, ReadTarget{std::move(read), std::move(words)}).first;
-    }
+    if (target == targets.end()) target = targets.emplace(g->target, read_target(g->target)).first;
     if (!target->second.target) continue;
-    const std::vector<TimedMeasurement> timed = timed_series(c.records_of<Measurement>(g->patient), g->measure);
-    if (!latest_misses_target(timed, target->second.target.value())) continue;
-    const GoalEvaluation e = judge(*g, timed, target->second.target, target->second.words, kept);
+    auto measure_key = measure_keys.find(g->measure);
+    if (measure_key == measure_keys.end()) measure_key = measure_keys.emplace(g->measure, match_key(g->measure)).first;
+    timed_series(c.records_of<Measurement>(g->patient), measure_key->second, timed);
+    if (!latest_misses_target(timed, target->second)) continue;
+    GoalEvaluation e = judge(*g, timed, target->second, kept);
     if (e.progress != GoalProgress::OffTrack) continue;
     const std::string day = kept.back().measurement->taken_at.substr(0, 10);
     WorkItem item = c.item("goal_off_track", "goal:" + g->id.value + ":" + day, g->patient, EntityType::Goal, g->id.value,
                            parse_civil_date(day).value_or(c.today));
-    item.reason = e.message.substr(0, e.message.size() - 1) + trend_words(e.trend.trend) + ": " + g->description;
+    // The evaluation's message without its full stop, then the trend and the goal.
+    item.reason = std::move(e.message);
+    item.reason.pop_back();
+    item.reason += trend_words(e.trend.trend);
+    item.reason += ": ";
+    item.reason += g->description;
     item.next_action = "Review the goal with the patient and the care team";
     out.push_back(std::move(item));
   }
