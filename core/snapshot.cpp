@@ -32,6 +32,33 @@ std::string hex(std::uint32_t v) {
   return out;
 }
 
+bool is_binary_chunk(std::string_view bytes) {
+  return bytes.size() > kFormat.size() && bytes.substr(0, kFormat.size()) == kFormat && bytes[kFormat.size()] == '\n';
+}
+
+// Reads a chunk's records (the bytes are the whole file, header included) into `state`: binary ones
+// into its tables only, text ones applied in turn. The error's message completes a sentence about
+// the chunk's file.
+Status read_chunk_records(std::string_view bytes, State& state) {
+  if (is_binary_chunk(bytes)) return read_binary_records(bytes.substr(kFormat.size() + 1), state);
+  DecodedRecords decoded = decode_record_lines(bytes, kTextFormat);
+  if (decoded.good_bytes != bytes.size()) return Error{ErrorCode::Corrupt, "has a damaged record", {}};
+  try {
+    for (const auto& r : decoded.records) {
+      auto type = entity_from_name(r.at("entity").get<std::string>());
+      if (!type) return Error{ErrorCode::Corrupt, "holds an unknown entity type", {}};
+      Change c;
+      c.entity = *type;
+      c.entity_id = r.at("id").get<std::string>();
+      c.fields = r.at("fields");
+      apply(state, c);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Error{ErrorCode::Corrupt, std::string("has malformed contents (") + e.what() + ")", {}};
+  }
+  return Ok{};
+}
+
 Error unusable(const std::string& manifest_file, const std::string& why) {
   return Error{ErrorCode::Corrupt, "Snapshot " + manifest_file + " is unusable: " + why + ".", {}};
 }
@@ -93,48 +120,43 @@ Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
   return Ok{};
 }
 
-// The chunk's checksum is computed while its records are read, on another thread where there is one
-// (run_both.hpp): a chunk that does not match it makes the whole snapshot unusable, and step() then
-// drops everything read from it, so reading before the check is over loses nothing.
+// A step reads one chunk, or two binary ones at once where the build has threads (run_both.hpp):
+// each thread decodes one chunk and computes the other's checksum, the second chunk's records going
+// into a State of their own that then joins the first's, table by table. A chunk that does not
+// match its checksum makes the whole snapshot unusable, and step() then drops everything read from
+// it, so decoding before the check is over loses nothing.
 Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
-  const Chunk& chunk = chunks_[next_chunk_++];
-  auto data = storage_->read(chunk.file);
-  if (!data) return unusable(manifest_file, chunk.file + " cannot be read");
-  if (data.value().size() != chunk.bytes) return unusable(manifest_file, chunk.file + " does not match its checksum");
-  std::uint32_t sum = 0;
-  Status read = Ok{};
-  run_both([&] { sum = crc32(data.value()); }, [&] { read = read_chunk_records(manifest_file, chunk.file, data.value()); });
-  if (hex(sum) != chunk.crc32) return unusable(manifest_file, chunk.file + " does not match its checksum");
-  return read;
-}
-
-Status SnapshotLoader::read_chunk_records(const std::string& manifest_file, const std::string& file,
-                                          std::string_view bytes) {
-  auto fail = [&](const std::string& why) { return unusable(manifest_file, why); };
-  const std::string binary_header = std::string(kFormat) + "\n";
-  if (bytes.substr(0, binary_header.size()) == binary_header) {
-    if (auto read = read_binary_records(bytes.substr(binary_header.size()), loaded_.state); !read)
-      return fail(file + " " + read.error().message);
-    reindex_ = true;
-    loaded_.files.push_back(file);
-    return Ok{};
+  struct Piece {
+    const Chunk* chunk;
+    std::string bytes;
+    std::uint32_t sum = 0;
+    Status read = Ok{};
+  };
+  std::vector<Piece> pieces;
+  do {
+    const Chunk& chunk = chunks_[next_chunk_++];
+    auto data = storage_->read(chunk.file);
+    if (!data) return unusable(manifest_file, chunk.file + " cannot be read");
+    if (data.value().size() != chunk.bytes) return unusable(manifest_file, chunk.file + " does not match its checksum");
+    pieces.push_back({&chunk, std::move(data.value())});
+  } while (pieces.size() < 2 && next_chunk_ < chunks_.size() && is_binary_chunk(pieces.back().bytes));
+  const bool apart = pieces.size() == 2 && is_binary_chunk(pieces[1].bytes);
+  if (apart) {
+    Piece& first = pieces[0];  // references, not a structured binding: the lambdas capture them
+    Piece& second = pieces[1];
+    State later;
+    run_both([&] { first.sum = crc32(first.bytes), second.read = read_chunk_records(second.bytes, later); },
+             [&] { first.read = read_chunk_records(first.bytes, loaded_.state), second.sum = crc32(second.bytes); });
+    for_each_entity([&]<class T>() { loaded_.state.table<T>().take_all(std::move(later.table<T>())); });
   }
-  DecodedRecords decoded = decode_record_lines(bytes, kTextFormat);
-  if (decoded.good_bytes != bytes.size()) return fail(file + " has a damaged record");
-  try {
-    for (const auto& r : decoded.records) {
-      auto type = entity_from_name(r.at("entity").get<std::string>());
-      if (!type) return fail(file + " holds an unknown entity type");
-      Change c;
-      c.entity = *type;
-      c.entity_id = r.at("id").get<std::string>();
-      c.fields = r.at("fields");
-      apply(loaded_.state, c);
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return fail(std::string("its contents are malformed (") + e.what() + ")");
+  for (Piece& piece : pieces) {
+    if (!apart)
+      run_both([&] { piece.sum = crc32(piece.bytes); }, [&] { piece.read = read_chunk_records(piece.bytes, loaded_.state); });
+    if (hex(piece.sum) != piece.chunk->crc32) return unusable(manifest_file, piece.chunk->file + " does not match its checksum");
+    if (!piece.read) return unusable(manifest_file, piece.chunk->file + " " + piece.read.error().message);
+    if (is_binary_chunk(piece.bytes)) reindex_ = true;
+    loaded_.files.push_back(piece.chunk->file);
   }
-  loaded_.files.push_back(file);
   return Ok{};
 }
 

@@ -77,7 +77,7 @@ class SnapshotWriter {
 // Loads the newest complete snapshot; an incomplete or damaged newer one is reported and skipped.
 Result<LoadedSnapshot> load_snapshot(const Storage& storage);
 
-// The same, a piece at a time (a manifest, then one chunk per step), so that opening a large
+// The same, a piece at a time (a manifest, then a chunk or two per step), so that opening a large
 // store can show its progress between pieces.
 class SnapshotLoader {
  public:
@@ -99,9 +99,7 @@ class SnapshotLoader {
   };
   explicit SnapshotLoader(const Storage& storage) : storage_(&storage) {}
   Status read_manifest(const std::string& manifest_file);
-  Status read_chunk(const std::string& manifest_file);
-  // Reads one chunk's records into the state; the bytes are the whole file, header included.
-  Status read_chunk_records(const std::string& manifest_file, const std::string& file, std::string_view bytes);
+  Status read_chunk(const std::string& manifest_file);  // the next one or two
 
   const Storage* storage_;
   std::vector<std::string> manifests_;  // oldest first; the last is being read

@@ -158,16 +158,21 @@ class Table {
   // The record with this id, added empty (with only its id) if there is none.
   T& find_or_add(const Id<T>& id) {
     const Position at = lower_bound(id);
-    return holds(at, id) ? record(at) : add(at, id);
+    return holds(at, id) ? record(at) : add(at, std::make_unique<T>(with_id(id)));
   }
-  // The record with this id emptied, or added empty: a record read afresh. Records mostly come
-  // in id order (a snapshot is written in table order), so the end is tried first.
-  T& replace(Id<T> id) {
-    const Position at = empty() || blocks_.back().back()->id < id ? Position{blocks_.size(), 0} : lower_bound(id);
-    if (!holds(at, id)) return add(at, std::move(id));
-    T& existing = record(at);
-    existing = with_id(std::move(id));
-    return existing;
+  // The record with this id emptied, or added empty: a record read afresh.
+  T& replace(Id<T> id) { return put(std::make_unique<T>(with_id(std::move(id)))); }
+  // Takes every record of `later` (left empty) as replace() would read each afresh. When they all
+  // follow this table's ids, as the parts of a snapshot read apart do, whole blocks move.
+  void take_all(Table&& later) {
+    if (!empty() && !later.empty() && !(blocks_.back().back()->id < later.blocks_.front().front()->id)) {
+      for (Block& block : later.blocks_)
+        for (auto& r : block) put(std::move(r));
+    } else {
+      blocks_.insert(blocks_.end(), std::make_move_iterator(later.blocks_.begin()), std::make_move_iterator(later.blocks_.end()));
+      size_ += later.size_;
+    }
+    later.clear();
   }
 
   bool operator==(const Table& other) const {
@@ -198,10 +203,19 @@ class Table {
     auto in = std::partition_point(block->begin(), block->end(), [&](const auto& r) { return r->id < id; });
     return {static_cast<std::size_t>(block - blocks_.begin()), static_cast<std::size_t>(in - block->begin())};
   }
+  // Puts a record in its place, over the one with its id if there is one. Records mostly come in id
+  // order (a snapshot is written in table order), so the end is tried first.
+  T& put(std::unique_ptr<T> made) {
+    const Id<T>& id = made->id;
+    const Position at = empty() || blocks_.back().back()->id < id ? Position{blocks_.size(), 0} : lower_bound(id);
+    if (!holds(at, id)) return add(at, std::move(made));
+    T& existing = record(at);
+    existing = std::move(*made);
+    return existing;
+  }
   // Adds a record where lower_bound placed its id: before the record there, or appended at the end
   // when its id is the largest.
-  T& add(Position at, Id<T> id) {
-    auto made = std::make_unique<T>(with_id(std::move(id)));
+  T& add(Position at, std::unique_ptr<T> made) {
     T& added = *made;
     ++size_;
     if (at.block == blocks_.size()) {  // after every record: appended, as a snapshot is read

@@ -54,6 +54,35 @@ TEST_CASE("find_or_add keeps a record's fields, replace empties them; a changed 
   CHECK(table.size() == 4);
 }
 
+TEST_CASE("take_all moves another table's records in, each record staying where it is in memory") {
+  core::Table<core::Note> table = three_notes();
+  core::Table<core::Note> later;
+  later.find_or_add(core::Id<core::Note>{"note-e"}).text = "e";
+  const core::Note* d = &later.find_or_add(core::Id<core::Note>{"note-d"});
+  table.take_all(std::move(later));
+  CHECK(later.empty());
+  CHECK(table.size() == 5);
+  CHECK(&table.at(core::Id<core::Note>{"note-d"}) == d);  // whole blocks moved, not the records
+  table.find_or_add(core::Id<core::Note>{"note-f"});        // the moved block takes more records
+  std::string order;
+  for (const auto& [id, note] : table) order += id.value + " ";
+  CHECK(order == "note-a note-b note-c note-d note-e note-f ");
+
+  // Ids that are not all after this table's: each record is put in its place, a repeated id
+  // replacing the record that had it, as replace() would.
+  core::Table<core::Note> overlapping;
+  overlapping.find_or_add(core::Id<core::Note>{"note-0"}).text = "first";
+  overlapping.find_or_add(core::Id<core::Note>{"note-b"}).kind = "call";
+  const core::Note* b = &table.at(core::Id<core::Note>{"note-b"});
+  table.take_all(std::move(overlapping));
+  CHECK(overlapping.empty());
+  CHECK(table.size() == 7);
+  CHECK(&table.at(core::Id<core::Note>{"note-b"}) == b);
+  CHECK(b->kind == "call");
+  CHECK(b->text.empty());
+  CHECK(table.begin()->second.text == "first");
+}
+
 TEST_CASE("copying and assigning table iterators never writes through to the records") {
   core::Table<core::Note> table = three_notes();
   const core::Table<core::Note> before = table;
