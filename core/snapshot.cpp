@@ -145,8 +145,15 @@ Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
     Piece& first = pieces[0];  // references, not a structured binding: the lambdas capture them
     Piece& second = pieces[1];
     State later;
-    run_both([&] { first.sum = crc32(first.bytes), second.read = read_chunk_records(second.bytes, later); },
-             [&] { first.read = read_chunk_records(first.bytes, loaded_.state), second.sum = crc32(second.bytes); });
+    run_both(
+        [&] {
+          first.sum = crc32(first.bytes);
+          second.read = read_chunk_records(second.bytes, later);
+        },
+        [&] {
+          first.read = read_chunk_records(first.bytes, loaded_.state);
+          second.sum = crc32(second.bytes);
+        });
     for_each_entity([&]<class T>() { loaded_.state.table<T>().take_all(std::move(later.table<T>())); });
   }
   for (Piece& piece : pieces) {
