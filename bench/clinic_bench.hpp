@@ -36,9 +36,14 @@ struct SizeFigures {
   int patients = 0;
   long long records = 0;
   double generate_s = 0;
+  // The files in the system's cache, as when a store is reopened soon after it was last used:
   double open_ms = 0;      // Session::open of snapshot + journal, in the benchmark's process
   double open_new_process_ms = 0;  // the same in a new process, as starting the app; 0: not measured
   double read_ms = 0;      // reading the same files' bytes and nothing else
+  // The files dropped from the system's cache first, as on the first open after the machine
+  // starts: the open in a new process, and the read (the disk's floor). 0: not measured.
+  double open_from_disk_ms = 0;
+  double read_from_disk_ms = 0;
   double disk_bytes = 0;   // the store's files
   Percentiles commit_ms;   // one durable single-field edit
   double search_index_ms = 0;  // building the search over the panel
@@ -68,6 +73,10 @@ struct Options {
   // the system, a page at a time, which a reopen in the benchmark's own process does not. Empty
   // where no process can be started (wasm): then no such figure.
   std::function<double(const std::string& dir)> open_in_new_process;
+  // Drops the files of the store in `dir` from the system's cache, so that the next read of them
+  // comes from the disk; false if it could not. Empty where it cannot be done (wasm); with
+  // open_in_new_process, the open from disk is measured too.
+  std::function<bool(const std::string& dir)> drop_from_system_cache;
 };
 
 // Opens the store in `dir` once and returns the ms it took: what that new process runs.

@@ -123,4 +123,13 @@ Status DirectoryStorage::remove(const std::string& name) {
   return Ok{};
 }
 
+// The kernel starts reading and returns at once; a file it cannot open is simply not prefetched
+// (read() reports the error). Emscripten's file systems are in memory and ignore the advice.
+void DirectoryStorage::prefetch(const std::string& name) const {
+  int fd = ::open(path(name).c_str(), O_RDONLY);
+  if (fd < 0) return;
+  (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+  ::close(fd);
+}
+
 }  // namespace core

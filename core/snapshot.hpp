@@ -105,6 +105,7 @@ class SnapshotLoader {
   std::vector<std::string> manifests_;  // oldest first; the last is being read
   std::vector<Chunk> chunks_;           // the current manifest's
   std::size_t next_chunk_ = 0;
+  std::size_t prefetched_ = 0;  // chunks the storage was asked to prefetch
   bool complete_ = false;
   bool reindex_ = false;  // binary chunks fill the tables only
   LoadedSnapshot loaded_;

@@ -21,6 +21,9 @@ class Storage {
   virtual Status write_atomic(const std::string& name, std::string_view bytes) = 0;
   // Removes a file; removing one that does not exist is not an error.
   virtual Status remove(const std::string& name) = 0;
+  // A hint that the file will be read soon, so that the medium can start reading it while the
+  // caller works on what it read before. Nothing happens where nothing would be gained.
+  virtual void prefetch(const std::string& name) const { (void)name; }
 };
 
 // A folder on a POSIX file system: the desktop's data directory, the browser's IDBFS mount,
@@ -37,6 +40,8 @@ class DirectoryStorage final : public Storage {
   Status append(const std::string& name, std::string_view bytes) override;
   Status write_atomic(const std::string& name, std::string_view bytes) override;
   Status remove(const std::string& name) override;
+  // Asks the system to read the file into its cache in the background (posix_fadvise).
+  void prefetch(const std::string& name) const override;
 
  private:
   std::string path(const std::string& name) const { return dir_ + "/" + name; }

@@ -3,6 +3,7 @@
 // the reader does not know is skipped, and a damaged chunk is refused, never half-read.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -313,4 +314,50 @@ TEST_CASE("a record repeated in a later chunk replaces the earlier one, as a rep
     order += id.value + "=" + patient.given_name + patient.family_name + " ";
   CHECK(order == "patient-a=First patient-b=Second patient-c=Second ");
   CHECK(ids(snapshot.state.patients_of_coordinator("Kim")) == "patient-a ");
+}
+
+namespace {
+
+// Passes every call to a MemoryStorage and logs the reads and prefetches, in order.
+class LoggedStorage final : public core::Storage {
+ public:
+  explicit LoggedStorage(const test::MemoryStorage& files) : files_(&files) {}
+  core::Result<std::vector<std::string>> list() const override { return files_->list(); }
+  core::Result<std::string> read(const std::string& name) const override {
+    log.push_back("read " + name);
+    return files_->read(name);
+  }
+  void prefetch(const std::string& name) const override { log.push_back("prefetch " + name); }
+  core::Status append(const std::string&, std::string_view) override { return core::storage_error("read-only"); }
+  core::Status write_atomic(const std::string&, std::string_view) override { return core::storage_error("read-only"); }
+  core::Status remove(const std::string&) override { return core::storage_error("read-only"); }
+  mutable std::vector<std::string> log;
+
+ private:
+  const test::MemoryStorage* files_;
+};
+
+}  // namespace
+
+TEST_CASE("the snapshot loader asks the storage to read ahead of the chunks it decodes") {
+  test::MemoryStorage files;
+  const std::size_t chunks = store_in_chunks(files, generated_clinic(), 1000);
+  REQUIRE(chunks > 6);
+  LoggedStorage storage(files);
+  REQUIRE(core::load_snapshot(storage).value().found);
+  auto position = [&](const std::string& entry) {
+    const auto it = std::find(storage.log.begin(), storage.log.end(), entry);
+    return it == storage.log.end() ? storage.log.size() : static_cast<std::size_t>(it - storage.log.begin());
+  };
+  for (std::size_t k = 0; k < chunks; ++k) {
+    CAPTURE(k);
+    const std::size_t read_at = position("read " + chunk_file(k));
+    REQUIRE(read_at < storage.log.size());
+    CHECK(std::count(storage.log.begin(), storage.log.end(), "prefetch " + chunk_file(k)) == 1);
+    CHECK(position("prefetch " + chunk_file(k)) < read_at);
+    // When a chunk is read, the storage is already reading the next few.
+    for (std::size_t ahead = k + 1; ahead < std::min(chunks, k + 4); ++ahead)
+      CHECK(position("prefetch " + chunk_file(ahead)) < read_at);
+  }
+  CHECK(position("prefetch " + kManifest) == storage.log.size());  // the manifest is read at once
 }
