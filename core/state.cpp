@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <string_view>
+#include <utility>
 
 #include "core/run_both.hpp"
 #include "core/scheduling/appointment_time.hpp"
@@ -101,18 +103,19 @@ void unlink_from_patient(State& state, const Id<Patient>& patient, const T& reco
 }
 
 // Sets the fields of a patient-owned record, moving it between patients' lists when its patient
-// or its deleted flag changes (most changes touch neither, and copy nothing).
+// or its deleted flag changes (most changes touch neither, and copy nothing). A record just
+// `created` is in no list yet, even one that names no patient.
 template <PatientOwned T>
-void set_owned_fields(State& state, T& record, const nlohmann::json& fields) {
-  if (!fields.contains("patient") && !fields.contains("deleted")) {
+void set_owned_fields(State& state, T& record, const nlohmann::json& fields, bool created) {
+  if (!created && !fields.contains("patient") && !fields.contains("deleted")) {
     set_fields(record, fields);
     return;
   }
   const Id<Patient> before_patient = record.patient;
-  const bool was_linked = !record.deleted;
+  const bool was_linked = !created && !record.deleted;
   set_fields(record, fields);
   const bool is_linked = !record.deleted;
-  if (was_linked == is_linked && before_patient == record.patient) return;
+  if (!created && was_linked == is_linked && before_patient == record.patient) return;
   if (was_linked) unlink_from_patient(state, before_patient, record);
   link_to_patient(state, record);
 }
@@ -153,23 +156,56 @@ void link_text_tables(State& state) {
   for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
 }
 
-// The distinct patient ids that live records name, numbered in the order they are first met. The
-// map holds copies of the ids: a key that pointed into its record would cost a cache miss far away
-// in memory at each lookup, and this is looked up about a million times when a large store opens.
+// The distinct patient ids that live records name, numbered in the order they are first met. A
+// flat table of (hash, slot) probed in turn: a lookup costs a hash, one read of the table and one
+// of the id it holds. The ids are copies kept together: a key that pointed into its record would
+// cost a cache miss far away in memory at each lookup, and a store whose records do not come
+// grouped by patient (ids in the order they were made, or imported ones) looks up once per record,
+// four million times when a 50,000-patient store opens.
 class PatientSlots {
  public:
-  explicit PatientSlots(std::size_t patients) { slots_.reserve(patients + 1); }
+  explicit PatientSlots(std::size_t patients) {
+    ids_.reserve(patients + 1);
+    resize(patients + 1);
+  }
   std::uint32_t of(const std::string& patient) {
-    auto [at, added] = slots_.try_emplace(patient, static_cast<std::uint32_t>(ids_.size()));
-    if (added) ids_.push_back(&at->first);
-    return at->second;
+    const std::size_t hash = std::hash<std::string>{}(patient);
+    for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      Entry& entry = entries_[at];
+      if (entry.slot == kFree) {
+        entry = {hash, size()};
+        ids_.push_back(patient);
+        if (2 * ids_.size() > entries_.size()) resize(ids_.size());
+        return static_cast<std::uint32_t>(ids_.size() - 1);
+      }
+      if (entry.hash == hash && ids_[entry.slot] == patient) return entry.slot;
+    }
   }
   std::uint32_t size() const { return static_cast<std::uint32_t>(ids_.size()); }
-  const std::string& id(std::uint32_t slot) const { return *ids_[slot]; }
+  const std::string& id(std::uint32_t slot) const { return ids_[slot]; }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> slots_;
-  std::vector<const std::string*> ids_;  // the map's own keys, which stay put
+  static constexpr std::uint32_t kFree = UINT32_MAX;
+  struct Entry {
+    std::size_t hash = 0;
+    std::uint32_t slot = kFree;
+  };
+  // At least four entries per id, so that probes stay short; rehashes what is there.
+  void resize(std::size_t ids) {
+    std::size_t capacity = 16;
+    while (capacity < 4 * ids) capacity *= 2;
+    std::vector<Entry> old = std::exchange(entries_, std::vector<Entry>(capacity));
+    mask_ = capacity - 1;
+    for (const Entry& entry : old) {
+      if (entry.slot == kFree) continue;
+      std::size_t at = entry.hash & mask_;
+      while (entries_[at].slot != kFree) at = (at + 1) & mask_;
+      entries_[at] = entry;
+    }
+  }
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0;
+  std::vector<std::string> ids_;  // by slot
 };
 
 // One table's live records grouped by patient slot, each group in id order.
@@ -353,7 +389,9 @@ std::vector<const Patient*> State::patients_by_name() const {
 
 void apply(State& state, const Change& change) {
   visit_entity(change.entity, [&]<class T>() {
-    T& record = state.table<T>().find_or_add(Id<T>{change.entity_id});
+    const Id<T> id{change.entity_id};
+    const bool created = PatientOwned<T> && state.table<T>().find(id) == state.table<T>().end();
+    T& record = state.table<T>().find_or_add(id);
     if constexpr (std::is_same_v<T, Patient>) {
       const Patient before = record;
       set_fields(record, change.fields);
@@ -361,21 +399,21 @@ void apply(State& state, const Change& change) {
       reindex_text(state.patients_by_coordinator, before.coordinator, !before.deleted, record, record.coordinator);
     } else if constexpr (std::is_same_v<T, Appointment>) {
       const Appointment before = record;
-      set_owned_fields(state, record, change.fields);
+      set_owned_fields(state, record, change.fields, created);
       index_appointment(state, before, record);
     } else if constexpr (std::is_same_v<T, Task>) {
       const bool listed_before = !record.deleted;
       const std::string owner_before = record.owner, appointment_before = record.appointment.value;
-      set_owned_fields(state, record, change.fields);
+      set_owned_fields(state, record, change.fields, created);
       reindex_text(state.tasks_by_owner, owner_before, listed_before, record, record.owner);
       reindex_text(state.tasks_by_appointment, appointment_before, listed_before, record, record.appointment.value);
     } else if constexpr (std::is_same_v<T, WorkItemState>) {
       const bool listed_before = !record.deleted;
       const std::string item_before = record.item;
-      set_owned_fields(state, record, change.fields);
+      set_owned_fields(state, record, change.fields, created);
       reindex_text(state.item_states_by_key, item_before, listed_before, record, record.item);
     } else if constexpr (PatientOwned<T>) {
-      set_owned_fields(state, record, change.fields);
+      set_owned_fields(state, record, change.fields, created);
     } else {
       set_fields(record, change.fields);
     }
