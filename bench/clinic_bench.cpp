@@ -303,12 +303,14 @@ void print_table(const std::vector<SizeFigures>& figures) {
   row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_new_process_ms); });
   row("  read the same bytes ms", [&](const SizeFigures& f) { return text("%.1f", f.read_ms); });
   row("  open / read ratio", [&](const SizeFigures& f) { return text("%.1f x", ratio(f.open_ms, f.read_ms)); });
-  std::printf("opening the store, its files read from the disk (dropped from the cache first):\n");
-  row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_from_disk_ms); });
-  row("  read the same bytes ms", [&](const SizeFigures& f) { return or_dash(f.read_from_disk_ms); });
-  row("  open / read ratio", [&](const SizeFigures& f) {
-    return f.open_from_disk_ms > 0 ? text("%.1f x", ratio(f.open_from_disk_ms, f.read_from_disk_ms)) : std::string("-");
-  });
+  if (std::any_of(figures.begin(), figures.end(), [](const SizeFigures& f) { return f.open_from_disk_ms > 0; })) {
+    std::printf("opening the store, its files read from the disk (dropped from the cache first):\n");
+    row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_from_disk_ms); });
+    row("  read the same bytes ms", [&](const SizeFigures& f) { return or_dash(f.read_from_disk_ms); });
+    row("  open / read ratio", [&](const SizeFigures& f) {
+      return f.open_from_disk_ms > 0 ? text("%.1f x", ratio(f.open_from_disk_ms, f.read_from_disk_ms)) : std::string("-");
+    });
+  }
   row("commit one edit ms p50 / p99", [&](const SizeFigures& f) { return pair(f.commit_ms); });
   row("search index build ms", [&](const SizeFigures& f) { return text("%.1f", f.search_index_ms); });
   row("search keystroke ms p50 / p99", [&](const SizeFigures& f) { return pair(f.keystroke_ms); });

@@ -112,7 +112,7 @@ std::string day_text(core::CivilDate today, int offset) {
 
 std::string organization_id(const char* what, int k) { return std::string("organization-gen-") + what + "-" + std::to_string(k); }
 
-// One patient's history: everything but appointments, whose ids are numbered per patient.
+// One patient's history: everything but appointments, which are made for the whole clinic, day by day.
 struct PatientHistory {
   Builder& b;
   Random& random;
@@ -122,7 +122,20 @@ struct PatientHistory {
   std::string pid;
   int records = 0;
 
-  std::string id(const char* kind) { return pid + "-" + kind + "-" + std::to_string(++records); }
+  // Spread over the id range, as in a store made over years: Liaison numbers records in the order
+  // they are made, across all patients, and imported ones keep the sender's ids, so a patient's
+  // records are seldom neighbours in id order (the order tables are read in). The patient's index
+  // and the record's number, mixed by a bijection (splitmix64's), give each a distinct id.
+  std::string id(const char* kind) {
+    std::uint64_t x = (static_cast<std::uint64_t>(index) << 24) + static_cast<std::uint64_t>(++records);
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    char hex[20];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(x));
+    return std::string(kind) + "-gen-" + hex;
+  }
   std::string past(int max_days_ago) { return day_text(size.today, -random.below(max_days_ago)); }
   std::string practitioner() { return practitioner_id(random.below(clinic.practitioners)); }
   std::string coordinator() const { return coordinator_name(index % clinic.coordinators); }

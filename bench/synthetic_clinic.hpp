@@ -8,7 +8,8 @@
 // scaled to ten years. The State is built the way snapshot loading builds it (apply() of one
 // Change per record, no journal, no file I/O), so 50,000 patients take seconds, and every record
 // passes validation (tests/core/synthetic_clinic_test.cpp checks it). The same seed gives the same
-// clinic, byte for byte, on every platform.
+// clinic, byte for byte, on every platform. As in a store made over years, a patient's records
+// are not neighbours in id order, the order in which tables are read and stored.
 #pragma once
 #include <cstdint>
 #include <functional>

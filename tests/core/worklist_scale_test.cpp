@@ -262,10 +262,12 @@ TEST_CASE("worklist: one coordinator's list is the whole clinic's list restricte
   REQUIRE(!closed.empty());
   task("task-edge-6", {{"kind", "outreach"}, {"status", "done"}, {"appointment", closed}});
 
-  // Some items snoozed (past and future), finished, or finished and then the state deleted.
+  // Some items snoozed (past and future), finished, or finished and then the state deleted; never
+  // the edge tasks, which are checked by name below.
   const std::vector<WorkItem> before = core::compute_worklist(state, {"", today});
   REQUIRE(before.size() > 500);
   for (std::size_t n = 0; n < before.size(); n += 5) {
+    if (before[n].key.starts_with("task:task-edge-")) continue;
     const std::string id = "state-edge-" + std::to_string(n);
     json fields{{"item", before[n].key}};
     if (!before[n].patient.empty()) fields["patient"] = before[n].patient.value;
