@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <functional>
 #include <string_view>
-#include <utility>
 
 #include "core/run_both.hpp"
 #include "core/scheduling/appointment_time.hpp"
@@ -156,56 +154,24 @@ void link_text_tables(State& state) {
   for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
 }
 
-// The distinct patient ids that live records name, numbered in the order they are first met. A
-// flat table of (hash, slot) probed in turn: a lookup costs a hash, one read of the table and one
-// of the id it holds. The ids are copies kept together: a key that pointed into its record would
-// cost a cache miss far away in memory at each lookup, and a store whose records do not come
-// grouped by patient (ids in the order they were made, or imported ones) looks up once per record,
-// four million times when a 50,000-patient store opens.
+// The distinct patient ids that live records name, numbered in the order they are first met. The
+// map holds copies of the ids: a key that pointed into its record would cost a cache miss far away
+// in memory at each lookup, and this is looked up about four million times when a 50,000-patient
+// store opens (once per record: a table seldom meets one patient's records together).
 class PatientSlots {
  public:
-  explicit PatientSlots(std::size_t patients) {
-    ids_.reserve(patients + 1);
-    resize(patients + 1);
-  }
+  explicit PatientSlots(std::size_t patients) { slots_.reserve(patients + 1); }
   std::uint32_t of(const std::string& patient) {
-    const std::size_t hash = std::hash<std::string>{}(patient);
-    for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
-      Entry& entry = entries_[at];
-      if (entry.slot == kFree) {
-        entry = {hash, size()};
-        ids_.push_back(patient);
-        if (2 * ids_.size() > entries_.size()) resize(ids_.size());
-        return static_cast<std::uint32_t>(ids_.size() - 1);
-      }
-      if (entry.hash == hash && ids_[entry.slot] == patient) return entry.slot;
-    }
+    auto [at, added] = slots_.try_emplace(patient, static_cast<std::uint32_t>(ids_.size()));
+    if (added) ids_.push_back(&at->first);
+    return at->second;
   }
   std::uint32_t size() const { return static_cast<std::uint32_t>(ids_.size()); }
-  const std::string& id(std::uint32_t slot) const { return ids_[slot]; }
+  const std::string& id(std::uint32_t slot) const { return *ids_[slot]; }
 
  private:
-  static constexpr std::uint32_t kFree = UINT32_MAX;
-  struct Entry {
-    std::size_t hash = 0;
-    std::uint32_t slot = kFree;
-  };
-  // At least four entries per id, so that probes stay short; rehashes what is there.
-  void resize(std::size_t ids) {
-    std::size_t capacity = 16;
-    while (capacity < 4 * ids) capacity *= 2;
-    std::vector<Entry> old = std::exchange(entries_, std::vector<Entry>(capacity));
-    mask_ = capacity - 1;
-    for (const Entry& entry : old) {
-      if (entry.slot == kFree) continue;
-      std::size_t at = entry.hash & mask_;
-      while (entries_[at].slot != kFree) at = (at + 1) & mask_;
-      entries_[at] = entry;
-    }
-  }
-  std::vector<Entry> entries_;
-  std::size_t mask_ = 0;
-  std::vector<std::string> ids_;  // by slot
+  std::unordered_map<std::string, std::uint32_t> slots_;
+  std::vector<const std::string*> ids_;  // the map's own keys, which stay put
 };
 
 // One table's live records grouped by patient slot, each group in id order.
@@ -221,7 +187,7 @@ struct GroupedByPatient {
     std::uint32_t slot = 0;
     for (const auto& [id, record] : table) {
       if (record.deleted) continue;
-      if (!patient || *patient != record.patient) {  // a table mostly meets one patient's records together
+      if (!patient || *patient != record.patient) {  // records of one patient in a row: one lookup
         patient = &record.patient;
         slot = slots.of(patient->value);
       }
