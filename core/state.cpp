@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/patient_slots.hpp"
 #include "core/run_both.hpp"
 #include "core/scheduling/appointment_time.hpp"
 
@@ -154,26 +155,6 @@ void link_text_tables(State& state) {
   for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
 }
 
-// The distinct patient ids that live records name, numbered in the order they are first met. The
-// map holds copies of the ids: a key that pointed into its record would cost a cache miss far away
-// in memory at each lookup, and this is looked up about four million times when a 50,000-patient
-// store opens (once per record: a table seldom meets one patient's records together).
-class PatientSlots {
- public:
-  explicit PatientSlots(std::size_t patients) { slots_.reserve(patients + 1); }
-  std::uint32_t of(const std::string& patient) {
-    auto [at, added] = slots_.try_emplace(patient, static_cast<std::uint32_t>(ids_.size()));
-    if (added) ids_.push_back(&at->first);
-    return at->second;
-  }
-  std::uint32_t size() const { return static_cast<std::uint32_t>(ids_.size()); }
-  const std::string& id(std::uint32_t slot) const { return *ids_[slot]; }
-
- private:
-  std::unordered_map<std::string, std::uint32_t> slots_;
-  std::vector<const std::string*> ids_;  // the map's own keys, which stay put
-};
-
 // One table's live records grouped by patient slot, each group in id order.
 template <class T>
 struct GroupedByPatient {
@@ -181,27 +162,18 @@ struct GroupedByPatient {
   std::vector<std::uint32_t> starts;  // slot s's group is records[starts[s], starts[s + 1])
 
   void group(const Table<T>& table, PatientSlots& slots) {
-    std::vector<std::uint32_t> slot_of;  // each live record's, in table (id) order
-    slot_of.reserve(table.size());
-    const Id<Patient>* patient = nullptr;
-    std::uint32_t slot = 0;
-    for (const auto& [id, record] : table) {
-      if (record.deleted) continue;
-      if (!patient || *patient != record.patient) {  // records of one patient in a row: one lookup
-        patient = &record.patient;
-        slot = slots.of(patient->value);
-      }
-      slot_of.push_back(slot);
-    }
+    std::vector<const T*> live;  // in table (id) order
+    live.reserve(table.size());
+    for (const auto& [id, record] : table)
+      if (!record.deleted) live.push_back(&record);
+    const std::vector<std::uint32_t> slot_of = slots.slots_of(live);
     // A counting sort by slot, which keeps id order within each group.
     starts.assign(slots.size() + 1, 0);
     for (std::uint32_t s : slot_of) ++starts[s + 1];
     for (std::size_t s = 1; s < starts.size(); ++s) starts[s] += starts[s - 1];
     std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
-    records.resize(slot_of.size());
-    std::size_t k = 0;
-    for (const auto& [id, record] : table)
-      if (!record.deleted) records[next[slot_of[k++]]++] = &record;
+    records.resize(live.size());
+    for (std::size_t k = 0; k < live.size(); ++k) records[next[slot_of[k]]++] = live[k];
   }
   // Slot s's records, for a slot met in this table or after it (then none).
   void copy_to(std::uint32_t s, std::vector<const T*>& list) const {
