@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/state.hpp"
@@ -108,8 +111,24 @@ Result<Target> read_range(Reader& r, const std::string& text, double low) {
   return Target{Target::Kind::Between, low, *high, unit.value()};
 }
 
-// "6.8", "140", "7.25": at most two decimals, no trailing zeros.
+// "6.8", "140", "7.25": at most two decimals, no trailing zeros, rounded as printf's "%.2f" rounds
+// (the exact binary value, to the nearest hundredth). Each off-track goal on a worklist writes its
+// latest value, and printf was a tenth of the worklist's instructions: the value in hundredths is
+// rounded here, and printf is asked only when that lies within a hair of a half, where the
+// multiplication's own rounding error (below 1e-4 for these magnitudes) could tip it.
 std::string format_number(double value) {
+  const double hundredths = value * 100;
+  const double nearest = std::round(hundredths);
+  if (std::abs(hundredths) < 1e12 && std::abs(std::abs(hundredths - nearest) - 0.5) > 1e-3) {
+    const long long count = std::llabs(static_cast<long long>(nearest));
+    std::string text = (count != 0 && nearest < 0 ? "-" : "") + std::to_string(count / 100);
+    if (const int cents = static_cast<int>(count % 100); cents != 0) {
+      text += '.';
+      text += static_cast<char>('0' + cents / 10);
+      if (cents % 10 != 0) text += static_cast<char>('0' + cents % 10);
+    }
+    return text;
+  }
   char buffer[40];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
   std::string text = buffer;
@@ -141,7 +160,8 @@ std::string match_key(const std::string& text) {
 
 // Whether match_key(text) == key, without building the text's key: a patient's every measurement
 // is compared with each goal's measure, and building the keys was most of the worklist's cost.
-bool has_key(const std::string& text, const std::string& key) {
+// Views, not the strings: a std::string checks where it keeps its characters at each access.
+bool has_key(std::string_view text, std::string_view key) {
   std::size_t at = 0;
   for (unsigned char ch : text) {
     if (is_space(ch)) continue;
@@ -418,17 +438,24 @@ void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& ou
       goals.push_back(&g);
   });
   // Goals share a few measures and targets: each is read once. The series are gathered in buffers
-  // reused from goal to goal.
+  // reused from goal to goal, and a patient's goals come one after another (for_each_in_scope), so
+  // goals that follow the same measure share one series.
   std::unordered_map<std::string, ReadTarget> targets;
   std::unordered_map<std::string, std::string> measure_keys;  // match_key() of each measure
   std::vector<TimedMeasurement> timed, kept;
+  const Id<Patient>* series_patient = nullptr;  // whose series `timed` holds, and of which key
+  const std::string* series_key = nullptr;
   for (const Goal* g : goals) {
     auto target = targets.find(g->target);
     if (target == targets.end()) target = targets.emplace(g->target, read_target(g->target)).first;
     if (!target->second.target) continue;
     auto measure_key = measure_keys.find(g->measure);
     if (measure_key == measure_keys.end()) measure_key = measure_keys.emplace(g->measure, match_key(g->measure)).first;
-    timed_series(c.records_of<Measurement>(g->patient), measure_key->second, timed);
+    if (!series_patient || *series_patient != g->patient || series_key != &measure_key->second) {
+      timed_series(c.records_of<Measurement>(g->patient), measure_key->second, timed);
+      series_patient = &g->patient;
+      series_key = &measure_key->second;
+    }
     if (!latest_misses_target(timed, target->second)) continue;
     GoalEvaluation e = judge(*g, timed, target->second, kept);
     if (e.progress != GoalProgress::OffTrack) continue;

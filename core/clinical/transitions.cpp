@@ -153,9 +153,11 @@ bool opens_transition_episode(const Encounter& e) {
          e.discharge_disposition != "rehab";
 }
 
+// The dates first: most stays ended long ago, and comparing dates is cheaper than the kind's and
+// the disposition's words (the worklist asks this of every encounter of a coordinator's patients).
 bool episode_open_on(const Encounter& e, CivilDate day) {
-  return opens_transition_episode(e) && !(day < *e.discharge_date) &&
-         !(add_days(*e.discharge_date, kTcmEpisodeDays - 1) < day);
+  return e.discharge_date && !(day < *e.discharge_date) && !(add_days(*e.discharge_date, kTcmEpisodeDays - 1) < day) &&
+         opens_transition_episode(e);
 }
 
 std::optional<TransitionEpisode> transition_episode(const State& state, const Encounter& e,

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <string>
+
 #include "core/civil_date.hpp"
 
 using core::parse_civil_date;
@@ -23,6 +26,26 @@ TEST_CASE("a parsed date formats back to the same text") {
     auto d = parse_civil_date(text);
     REQUIRE(d);
     CHECK(core::format_civil_date(*d) == text);
+  }
+}
+
+TEST_CASE("every day of four centuries, and years outside 0000-9999, format as printf writes them") {
+  auto printf_date = [](core::CivilDate d) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return std::string(out);
+  };
+  for (date::sys_days day = date::sys_days{date::year{1800} / 1 / 1}; day < date::sys_days{date::year{2200} / 1 / 1};
+       day += date::days{1}) {
+    const core::CivilDate d{day};
+    REQUIRE(core::format_civil_date(d) == printf_date(d));
+    REQUIRE(parse_civil_date(core::format_civil_date(d)) == d);
+  }
+  for (int year : {0, 1, 99, 999, 9999, 10000, 12345, -1, -2024}) {
+    const core::CivilDate d{date::year{year} / 7 / 4};
+    CAPTURE(year);
+    CHECK(core::format_civil_date(d) == printf_date(d));
   }
 }
 

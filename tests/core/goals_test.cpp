@@ -3,6 +3,7 @@
 // track, achieved), the trend and its direction, and the "goal_off_track" worklist item.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,6 +118,33 @@ TEST_CASE("goals: targets are read in each form") {
     CHECK(t.value().high == row.high);
     CHECK(t.value().unit == row.unit);
     CHECK(t.value().words() == row.words);
+  }
+}
+
+// What printf's "%.2f" writes, without trailing zeros: how a target's numbers are written.
+static std::string printf_number(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  std::string text = buffer;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+TEST_CASE("goals: numbers are written to two decimals, rounded as printf rounds them") {
+  // Halves that binary cannot hold exactly (1.005 is 1.00499..., 1.115 is 1.11499...), halves it
+  // can (0.125), values next to them, zeros, negatives and large values.
+  std::vector<double> values{0, -0.0, 0.001, -0.001, -0.004, -0.005, 0.125, 0.375, 1.005, 1.015, 1.115, 2.675,
+                             8.345, 140, 7.25, 6.8, 99.995, 1234567.891, -2.5, -7.125, 1e9 + 0.005, 1e15, -3e14};
+  for (int i = -20000; i <= 20000; ++i) {
+    values.push_back(i / 1000.0);
+    values.push_back(i / 200.0 + 0.00001);
+    values.push_back(i * 0.01);
+  }
+  for (double v : values) {
+    CAPTURE(v);
+    Target below{Target::Kind::Below, 0, v, ""};
+    CHECK(below.words() == "< " + printf_number(v));
   }
 }
 
@@ -309,6 +337,31 @@ TEST_CASE("goals: an off-track active goal is a worklist item until a measuremen
 
   f.measure("Weight", 80, "kg", "2026-11-28T08:00");  // meets "<= 80" exactly
   CHECK(f.goal_items().empty());
+}
+
+TEST_CASE("goals: each of a patient's goals is judged on its own measure and unit") {
+  // The worklist reads one series for a patient's goals that follow the same measure; each goal is
+  // still judged in its own target's unit, and a goal on another measure reads its own.
+  Fixture2 f;
+  const std::string in_kg = f.goal("Weight", "<= 80 kg");
+  const std::string in_lb = f.goal("weight", "< 180 lb");
+  const std::string met = f.goal("WEIGHT", "< 200 lb");
+  const std::string hba1c = f.goal("HbA1c", "< 7 %");
+  f.measure("Weight", 84, "kg", "2026-11-20T08:00");
+  f.measure("weight", 190, "lb", "2026-11-21T08:00");
+  f.measure("HbA1c", 8.1, "%", "2026-11-22T08:00");
+  CHECK(f.goal_items().size() == 3);
+  auto reason = [&](const std::string& goal, const char* day) {
+    auto found = f.item("goal:" + goal + ":" + day);
+    return found ? found->reason : "(no item)";
+  };
+  CHECK(reason(in_kg, "2026-11-20") ==
+        "Off track: Weight 84 kg on 2026-11-20 does not meet the target <= 80 kg: Blood pressure under control");
+  CHECK(reason(in_lb, "2026-11-21") ==
+        "Off track: weight 190 lb on 2026-11-21 does not meet the target < 180 lb: Blood pressure under control");
+  CHECK(reason(hba1c, "2026-11-22") ==
+        "Off track: HbA1c 8.1 % on 2026-11-22 does not meet the target < 7 %: Blood pressure under control");
+  CHECK_FALSE(f.item("goal:" + met + ":2026-11-21"));
 }
 
 TEST_CASE("goals: only active or status-less goals of active patients in scope make items") {
