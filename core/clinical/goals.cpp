@@ -307,12 +307,28 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
   for (const TimedMeasurement& t : kept) values.push_back({t.at, *t.measurement->value});
   const Measurement& latest = *kept.back().measurement;
   e.trend = trend_over(values, *e.target, *latest.value);
-  const std::string reading = goal.measure + " " + with_unit(*latest.value, latest.unit.empty() ? e.target->unit : latest.unit) +
-                              " on " + latest.taken_at.substr(0, 10);
-  const std::string against = "the target " + read.words;
+  // "HbA1c 8.1 % on 2026-11-22", then "<start><reading><verb>the target < 7 %<end>", each built in
+  // one string: the worklist writes one for each off-track goal, and joining temporaries cost more
+  // than finding the goals.
+  std::string reading = goal.measure;
+  reading += ' ';
+  reading += with_unit(*latest.value, latest.unit.empty() ? e.target->unit : latest.unit);
+  reading += " on ";
+  reading.append(latest.taken_at, 0, 10);
+  auto message = [&](const char* start, const char* verb, const std::string& end) {
+    std::string m;
+    m.reserve(64 + reading.size() + read.words.size() + end.size());
+    m += start;
+    m += reading;
+    m += verb;
+    m += "the target ";
+    m += read.words;
+    m += end;
+    return m;
+  };
   if (!e.target->met_by(*latest.value)) {
     e.progress = GoalProgress::OffTrack;
-    e.message = "Off track: " + reading + " does not meet " + against + ".";
+    e.message = message("Off track: ", " does not meet ", ".");
     return e;
   }
   const bool in_a_row = kept.size() >= static_cast<std::size_t>(kAchievedAfter) &&
@@ -320,11 +336,11 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
                                     [&](const TimedMeasurement& t) { return e.target->met_by(*t.measurement->value); });
   if (goal.status == "achieved" || in_a_row) {
     e.progress = GoalProgress::Achieved;
-    e.message = "Achieved: " + reading + " meets " + against + ".";
+    e.message = message("Achieved: ", " meets ", ".");
   } else {
     e.progress = GoalProgress::OnTrack;
-    e.message = "On track: " + reading + " meets " + against + "; the goal is achieved when " +
-                std::to_string(kAchievedAfter) + " results in a row meet it.";
+    e.message = message("On track: ", " meets ",
+                        "; the goal is achieved when " + std::to_string(kAchievedAfter) + " results in a row meet it.");
   }
   return e;
 }

@@ -91,9 +91,10 @@ class WorklistContext {
   // in_scope(patient, "") accepts), from the clinic's by-status index if that status is rare, else
   // from each of their patients' appointment index.
   std::vector<ScheduledAppointment> appointments_with_status(const std::string& status, Minutes from, Minutes to) const;
-  // Live tasks of this kind ("general" includes tasks with no kind), in id order: for the whole
-  // clinic every task; for one coordinator their patients' tasks and the tasks they own (all that
-  // in_scope(task.patient, task.owner) can accept). Gathered once per worklist.
+  // Live tasks of this kind ("general" includes tasks with no kind): for the whole clinic every
+  // task, in id order; for one coordinator their patients' tasks, patient by patient, then the
+  // tasks they own about others (all that in_scope(task.patient, task.owner) can accept).
+  // Gathered once per worklist.
   const std::vector<const Task*>& tasks_of_kind(const std::string& kind) const;
   // The transition-of-care episodes open today of the encounters in scope, for the three
   // transition kinds: built on first use, once per worklist.

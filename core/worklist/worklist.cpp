@@ -140,7 +140,8 @@ void WorklistContext::add_attended_visits() {
 }
 
 // For the whole clinic every live task; for one coordinator their patients' tasks and the tasks
-// they own (State's indexes), which are all the tasks in_scope() accepts. In id order either way.
+// they own (State's indexes), which are all the tasks in_scope() accepts. Not sorted: the engine
+// orders the items, to the last by their keys.
 void WorklistContext::add_tasks() {
   auto add = [&](const Task& t) { group(tasks_by_kind_, t.kind.empty() ? std::string("general") : t.kind).push_back(&t); };
   if (query.coordinator.empty()) {
@@ -155,8 +156,6 @@ void WorklistContext::add_tasks() {
     const PatientFacts* facts = t->patient.empty() ? nullptr : patient(t->patient);
     if (!facts) add(*t);  // not already added with their patient's tasks
   }
-  for (auto& [kind, tasks] : tasks_by_kind_)
-    std::sort(tasks.begin(), tasks.end(), [](const Task* a, const Task* b) { return a->id < b->id; });
 }
 
 std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(const std::string& status, Minutes from,
