@@ -135,9 +135,9 @@ void collect_authorization_missing(const WorklistContext& c, std::vector<WorkIte
   const Minutes from = wall_time(c.today, 0);
   const Minutes to = wall_time(add_days(c.today, kAuthorizationLookaheadDays), 24 * 60);
   for (const char* status : {"booked", "confirmed"})
-    for (const auto& [a, start] : c.appointments_with_status(status, from, to)) {
-      if (!c.in_scope(a->patient, "")) continue;
-      const AppointmentAuthorization auth = appointment_authorization(*a, c.records_of<PriorAuthorization>(a->patient));
+    for (const auto& [a, start, facts] : c.appointments_with_status(status, from, to)) {
+      const AppointmentAuthorization auth =
+          appointment_authorization(*a, c.records_of<PriorAuthorization>(facts, a->patient));
       if (!auth.needed || auth.covering) continue;
       WorkItem item = c.item("authorization_missing", "auth_missing:" + a->id.value, a->patient,
                                EntityType::Appointment, a->id.value, wall_date(start));
@@ -151,7 +151,7 @@ void collect_authorization_missing(const WorklistContext& c, std::vector<WorkIte
 
 void collect_authorization_expiring(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate last = add_days(c.today, kAuthorizationExpiryWarningDays);
-  c.for_each_in_scope<PriorAuthorization>([&](const PriorAuthorization& a) {
+  c.for_each_in_scope<PriorAuthorization>([&](const PriorAuthorization& a, const PatientFacts*) {
     if (a.status != "approved" || !a.valid_to || *a.valid_to < c.today || last < *a.valid_to) return;
     WorkItem item = c.item("authorization_expiring", "auth_expiring:" + a.id.value + ":" + format_civil_date(*a.valid_to),
                              a.patient, EntityType::PriorAuthorization, a.id.value, *a.valid_to);
@@ -163,7 +163,7 @@ void collect_authorization_expiring(const WorklistContext& c, std::vector<WorkIt
 }
 
 void collect_authorization_units(const WorklistContext& c, std::vector<WorkItem>& out) {
-  c.for_each_in_scope<PriorAuthorization>([&](const PriorAuthorization& a) {
+  c.for_each_in_scope<PriorAuthorization>([&](const PriorAuthorization& a, const PatientFacts*) {
     if (a.status != "approved" || !units_mostly_used(a) || (a.valid_to && *a.valid_to < c.today)) return;
     WorkItem item = c.item("authorization_units", "auth_units:" + a.id.value, a.patient,
                              EntityType::PriorAuthorization, a.id.value, c.today);
@@ -177,7 +177,7 @@ void collect_authorization_units(const WorklistContext& c, std::vector<WorkItem>
 
 void collect_coverage_ending(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate last = add_days(c.today, kCoverageEndingWarningDays);
-  c.for_each_in_scope<Coverage>([&](const Coverage& cov) {
+  c.for_each_in_scope<Coverage>([&](const Coverage& cov, const PatientFacts*) {
     if (cov.status == "inactive" || !cov.end_date || *cov.end_date < c.today || last < *cov.end_date) return;
     WorkItem item = c.item("coverage_ending", "coverage_ending:" + cov.id.value + ":" + format_civil_date(*cov.end_date),
                              cov.patient, EntityType::Coverage, cov.id.value, *cov.end_date);

@@ -120,15 +120,13 @@ void collect_ccm_minutes_short(const WorklistContext& c, std::vector<WorkItem>& 
   const date::year_month month{c.today.year(), c.today.month()};
   const CivilDate end = last_day(month);
   if ((date::sys_days{end} - date::sys_days{c.today}).count() >= kCcmShortWindowDays) return;
-  std::unordered_map<std::string_view, long long> minutes;  // by patient, this month
-  c.for_each_in_scope<CareManagementTime>([&](const CareManagementTime& t) {
-    if (t.date && t.minutes && date::year_month{t.date->year(), t.date->month()} == month)
-      minutes[t.patient.value] += *t.minutes;
+  std::unordered_map<const PatientFacts*, long long> minutes;  // by patient in scope, this month
+  c.for_each_in_scope<CareManagementTime>([&](const CareManagementTime& t, const PatientFacts* facts) {
+    if (facts && t.date && t.minutes && date::year_month{t.date->year(), t.date->month()} == month)
+      minutes[facts] += *t.minutes;
   });
-  for (const auto& [patient_id, total] : minutes) {
+  for (const auto& [facts, total] : minutes) {
     if (total >= kCcmFirstUnitMinutes) continue;
-    const PatientFacts* facts = c.patient(Id<Patient>{std::string(patient_id)});
-    if (!facts) continue;  // only patients in scope have facts
     const CcmMonth figures = ccm_month(c.state, facts->patient->id, month);
     if (!figures.eligible) continue;
     WorkItem item;

@@ -41,12 +41,12 @@ bool teach_back_failed(const Education& e) {
 }
 
 void collect_teach_back_failed(const WorklistContext& c, std::vector<WorkItem>& out) {
-  c.for_each_in_scope<Education>([&](const Education& e) {
-    if (!teach_back_failed(e) || !c.in_scope(e.patient, "")) return;
+  c.for_each_in_scope<Education>([&](const Education& e, const PatientFacts* facts) {
+    if (!teach_back_failed(e)) return;
     // Cleared by an understood teaching of the same topic to the same patient (State's index).
     const std::string topic = topic_key(e.topic);
     bool cleared = false;
-    for (const Education* success : c.records_of<Education>(e.patient))
+    for (const Education* success : c.records_of<Education>(facts, e.patient))
       cleared = cleared || (success->teach_back == "understood" && clears(*success, e) && topic_key(success->topic) == topic);
     if (cleared) return;
     WorkItem item = c.item("teach_back_failed", "teach_back:" + e.id.value, e.patient, EntityType::Education, e.id.value,

@@ -116,29 +116,51 @@ Result<Target> read_range(Reader& r, const std::string& text, double low) {
 // latest value, and printf was a tenth of the worklist's instructions: the value in hundredths is
 // rounded here, and printf is asked only when that lies within a hair of a half, where the
 // multiplication's own rounding error (below 1e-4 for these magnitudes) could tip it.
-std::string format_number(double value) {
+// The text is written in `buffer`, from its end, and no string is made: the worklist appends it
+// to the goal's reason.
+std::string_view number_text(double value, char (&buffer)[40]) {
   const double hundredths = value * 100;
   const double nearest = std::round(hundredths);
   if (std::abs(hundredths) < 1e12 && std::abs(std::abs(hundredths - nearest) - 0.5) > 1e-3) {
     const long long count = std::llabs(static_cast<long long>(nearest));
-    std::string text = (count != 0 && nearest < 0 ? "-" : "") + std::to_string(count / 100);
+    char* const end = buffer + sizeof buffer;
+    char* at = end;
     if (const int cents = static_cast<int>(count % 100); cents != 0) {
-      text += '.';
-      text += static_cast<char>('0' + cents / 10);
-      if (cents % 10 != 0) text += static_cast<char>('0' + cents % 10);
+      if (cents % 10 != 0) *--at = static_cast<char>('0' + cents % 10);
+      *--at = static_cast<char>('0' + cents / 10);
+      *--at = '.';
     }
-    return text;
+    long long whole = count / 100;
+    do *--at = static_cast<char>('0' + whole % 10);
+    while ((whole /= 10) != 0);
+    if (count != 0 && nearest < 0) *--at = '-';
+    return {at, static_cast<std::size_t>(end - at)};
   }
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  std::string text = buffer;
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
+  std::string_view text(buffer, static_cast<std::size_t>(std::snprintf(buffer, sizeof buffer, "%.2f", value)));
+  while (text.back() == '0') text.remove_suffix(1);
+  if (text.back() == '.') text.remove_suffix(1);
   return text == "-0" ? "0" : text;
 }
 
+// The number, then the unit if there is one: "8.1 %".
+void append_with_unit(std::string& text, double value, const std::string& unit) {
+  char buffer[40];
+  text += number_text(value, buffer);
+  if (!unit.empty()) {
+    text += ' ';
+    text += unit;
+  }
+}
+
+std::string format_number(double value) {
+  char buffer[40];
+  return std::string(number_text(value, buffer));
+}
+
 std::string with_unit(double value, const std::string& unit) {
-  return unit.empty() ? format_number(value) : format_number(value) + " " + unit;
+  std::string text;
+  append_with_unit(text, value, unit);
+  return text;
 }
 
 // ---- measurements ----
@@ -312,12 +334,12 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
   // than finding the goals.
   std::string reading = goal.measure;
   reading += ' ';
-  reading += with_unit(*latest.value, latest.unit.empty() ? e.target->unit : latest.unit);
+  append_with_unit(reading, *latest.value, latest.unit.empty() ? e.target->unit : latest.unit);
   reading += " on ";
   reading.append(latest.taken_at, 0, 10);
   auto message = [&](const char* start, const char* verb, const std::string& end) {
     std::string m;
-    m.reserve(64 + reading.size() + read.words.size() + end.size());
+    m.reserve(160 + reading.size() + read.words.size() + end.size());  // room for the worklist's trend and goal
     m += start;
     m += reading;
     m += verb;
@@ -448,10 +470,9 @@ GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
 }
 
 void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
-  std::vector<const Goal*> goals;
-  c.for_each_in_scope<Goal>([&](const Goal& g) {
-    if ((g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty() && c.in_scope(g.patient, ""))
-      goals.push_back(&g);
+  std::vector<std::pair<const Goal*, const PatientFacts*>> goals;
+  c.for_each_in_scope<Goal>([&](const Goal& g, const PatientFacts* facts) {
+    if ((g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty()) goals.push_back({&g, facts});
   });
   // Goals share a few measures and targets: each is read once. The series are gathered in buffers
   // reused from goal to goal, and a patient's goals come one after another (for_each_in_scope), so
@@ -459,24 +480,30 @@ void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& ou
   std::unordered_map<std::string, ReadTarget> targets;
   std::unordered_map<std::string, std::string> measure_keys;  // match_key() of each measure
   std::vector<TimedMeasurement> timed, kept;
-  const Id<Patient>* series_patient = nullptr;  // whose series `timed` holds, and of which key
+  const PatientFacts* series_patient = nullptr;  // whose series `timed` holds, and of which key (none yet: nullptr)
   const std::string* series_key = nullptr;
-  for (const Goal* g : goals) {
+  for (const auto& [g, facts] : goals) {
     auto target = targets.find(g->target);
     if (target == targets.end()) target = targets.emplace(g->target, read_target(g->target)).first;
     if (!target->second.target) continue;
     auto measure_key = measure_keys.find(g->measure);
     if (measure_key == measure_keys.end()) measure_key = measure_keys.emplace(g->measure, match_key(g->measure)).first;
-    if (!series_patient || *series_patient != g->patient || series_key != &measure_key->second) {
-      timed_series(c.records_of<Measurement>(g->patient), measure_key->second, timed);
-      series_patient = &g->patient;
+    if (series_key != &measure_key->second || series_patient != facts) {
+      timed_series(c.records_of<Measurement>(facts, g->patient), measure_key->second, timed);
+      series_patient = facts;
       series_key = &measure_key->second;
     }
     if (!latest_misses_target(timed, target->second)) continue;
     GoalEvaluation e = judge(*g, timed, target->second, kept);
     if (e.progress != GoalProgress::OffTrack) continue;
-    const std::string day = kept.back().measurement->taken_at.substr(0, 10);
-    WorkItem item = c.item("goal_off_track", "goal:" + g->id.value + ":" + day, g->patient, EntityType::Goal, g->id.value,
+    const std::string_view day = std::string_view(kept.back().measurement->taken_at).substr(0, 10);
+    std::string key;
+    key.reserve(6 + g->id.value.size() + day.size());
+    key += "goal:";
+    key += g->id.value;
+    key += ':';
+    key += day;
+    WorkItem item = c.item("goal_off_track", std::move(key), g->patient, EntityType::Goal, g->id.value,
                            parse_civil_date(day).value_or(c.today));
     // The evaluation's message without its full stop, then the trend and the goal.
     item.reason = std::move(e.message);

@@ -41,7 +41,7 @@ std::string attempts_words(std::size_t n) {
 
 void collect_tcm_contacts(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const TransitionEpisode& ep : c.open_transition_episodes()) {
-    if (ep.contact.met || !c.in_scope(ep.discharge->patient, "")) continue;
+    if (ep.contact.met) continue;
     WorkItem item = episode_item(c, "tcm_contact", ep, ep.contact.due);
     item.reason = due_words(ep.contact.due, c.today) + ": contact within 2 business days after discharge, " +
                   discharge_words(ep) + attempts_words(ep.attempts.size());
@@ -53,7 +53,7 @@ void collect_tcm_contacts(const WorklistContext& c, std::vector<WorkItem>& out) 
 
 void collect_tcm_visits(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const TransitionEpisode& ep : c.open_transition_episodes()) {
-    if (ep.visit.met || !c.in_scope(ep.discharge->patient, "")) continue;
+    if (ep.visit.met) continue;
     WorkItem item = episode_item(c, "tcm_visit", ep, ep.visit.due);
     item.reason = due_words(ep.visit.due, c.today) + ": face-to-face visit within " +
                   day_count(ep.visit_window_days) + " after discharge, " + discharge_words(ep);
@@ -71,7 +71,7 @@ void collect_tcm_visits(const WorklistContext& c, std::vector<WorkItem>& out) {
 
 void collect_tcm_medication_reconciliations(const WorklistContext& c, std::vector<WorkItem>& out) {
   for (const TransitionEpisode& ep : c.open_transition_episodes()) {
-    if (ep.medication_reconciliation.met || !c.in_scope(ep.discharge->patient, "")) continue;
+    if (ep.medication_reconciliation.met) continue;
     const CivilDate due = ep.medication_reconciliation.due;
     WorkItem item = episode_item(c, "tcm_med_rec", ep, due);
     item.reason = due_words(due, c.today) + ": reconcile medicines on or before the follow-up visit, " +

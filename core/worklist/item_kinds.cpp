@@ -79,8 +79,8 @@ void collect_follow_up_tasks(const WorklistContext& c, std::vector<WorkItem>& ou
 
 void collect_proposed_follow_ups(const WorklistContext& c, std::vector<WorkItem>& out) {
   const Minutes any_time = std::numeric_limits<Minutes>::max();
-  for (const auto& [a, start] : c.appointments_with_status("proposed", -any_time, any_time)) {
-    if (a->follow_up_of.empty() || !c.in_scope(a->patient, "")) continue;
+  for (const auto& [a, start, facts] : c.appointments_with_status("proposed", -any_time, any_time)) {
+    if (a->follow_up_of.empty()) continue;
     WorkItem item = c.item("follow_up_unscheduled", "follow_up:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, wall_date(start));
     item.reason = "Proposed, not yet agreed: " + appointment_words(c, *a);
@@ -96,9 +96,8 @@ void collect_follow_ups(const WorklistContext& c, std::vector<WorkItem>& out) {
 
 void collect_appointments_to_confirm(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate last_day = c.calendar.add_business_days(c.today, c.settings.confirm_business_days);
-  for (const auto& [a, start] :
+  for (const auto& [a, start, facts] :
        c.appointments_with_status("booked", wall_time(c.today, 0), wall_time(last_day, 24 * 60))) {
-    if (!c.in_scope(a->patient, "")) continue;
     WorkItem item = c.item("confirm_appointment", "confirm:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, c.today);
     item.reason = "Confirm the " + appointment_words(c, *a);
@@ -117,13 +116,11 @@ bool closed_by_task(const WorklistContext& c, const Appointment& a) {
 
 void collect_no_shows(const WorklistContext& c, std::vector<WorkItem>& out) {
   const CivilDate oldest = add_days(c.today, -kNoShowLookbackDays);
-  for (const auto& [a, start] :
+  for (const auto& [a, start, facts] :
        c.appointments_with_status("no_show", wall_time(oldest, 0), wall_time(c.today, 24 * 60))) {
     const CivilDate day = wall_date(start);
-    const PatientFacts* facts = c.patient(a->patient);
     if (!facts || (facts->last_reached_at && start <= *facts->last_reached_at)) continue;
-    if (!c.in_scope(a->patient, "") || closed_by_task(c, *a) || c.holds_appointment_from(a->patient, start + 1))
-      continue;
+    if (closed_by_task(c, *a) || c.holds_appointment_from(a->patient, start + 1)) continue;
     WorkItem item = c.item("no_show_outreach", "no_show:" + a->id.value, a->patient, EntityType::Appointment,
                              a->id.value, day);
     item.reason = "Missed the " + appointment_words(c, *a) + ", not rebooked";
@@ -134,7 +131,7 @@ void collect_no_shows(const WorklistContext& c, std::vector<WorkItem>& out) {
 
 void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkItem>& out) {
   const int gap = c.settings.contact_gap_days;
-  for (const auto& [patient_id, facts] : c.patients()) {
+  for (const PatientFacts& facts : c.patients()) {
     if (facts.patient->coordinator.empty()) continue;
     const std::optional<CivilDate>& last = facts.last_contact;
     if (last && days_between(*last, c.today) <= gap) continue;
@@ -149,9 +146,8 @@ void collect_patients_not_contacted(const WorklistContext& c, std::vector<WorkIt
 }
 
 void collect_care_plan_reviews(const WorklistContext& c, std::vector<WorkItem>& out) {
-  c.for_each_in_scope<CarePlan>([&](const CarePlan& p) {
-    if (p.status != "active" || !p.next_review_date || c.today < *p.next_review_date || !c.in_scope(p.patient, ""))
-      return;
+  c.for_each_in_scope<CarePlan>([&](const CarePlan& p, const PatientFacts*) {
+    if (p.status != "active" || !p.next_review_date || c.today < *p.next_review_date) return;
     WorkItem item = c.item("care_plan_review", "review:" + p.id.value + ":" + format_civil_date(*p.next_review_date),
                              p.patient, EntityType::CarePlan, p.id.value, *p.next_review_date);
     item.reason = due_words(*p.next_review_date, c.today) + ": review of " + p.title;
@@ -168,10 +164,10 @@ bool referral_visit_booked(const WorklistContext& c, const Referral& r) {
 }
 
 void collect_open_referrals(const WorklistContext& c, std::vector<WorkItem>& out) {
-  c.for_each_in_scope<Referral>([&](const Referral& r) {
+  c.for_each_in_scope<Referral>([&](const Referral& r, const PatientFacts*) {
     if (r.status != "sent" || !r.sent_date) return;
     const CivilDate due = add_days(*r.sent_date, c.settings.referral_loop_days);
-    if (c.today < due || !c.in_scope(r.patient, "") || referral_visit_booked(c, r)) return;
+    if (c.today < due || referral_visit_booked(c, r)) return;
     WorkItem item = c.item("referral_open_loop", "referral:" + r.id.value, r.patient, EntityType::Referral, r.id.value, due);
     item.reason = "Referral sent " + day_count(days_between(*r.sent_date, c.today)) + " ago with no visit or report: " + r.reason;
     item.next_action = "Chase the referral";

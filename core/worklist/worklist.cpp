@@ -4,6 +4,7 @@
 #include "worklist.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/scheduling/appointment_time.hpp"
 #include "core/state.hpp"
@@ -44,17 +45,22 @@ const std::vector<T>& find_group(const std::vector<std::pair<std::string, std::v
   return none;
 }
 
+// An item and its place in the order: overdue first, then by due date, then in the order of the
+// kinds' table, packed in one integer so that most comparisons of the sort read no item; equal ranks
+// are ordered by key.
 struct RankedItem {
-  std::size_t kind_rank;  // the kind's place in item_kinds()
-  WorkItem item;
+  std::uint64_t rank;
+  WorkItem* item;
 };
 
-bool more_urgent(const RankedItem& a, const RankedItem& b) {
-  if (a.item.overdue != b.item.overdue) return a.item.overdue;
-  if (a.item.due != b.item.due) return a.item.due < b.item.due;
-  if (a.kind_rank != b.kind_rank) return a.kind_rank < b.kind_rank;
-  return a.item.key < b.item.key;
+std::uint64_t rank_of(const WorkItem& item, std::size_t kind_rank) {
+  // year_month_day's own order (year, month, day), each field in its own bits.
+  const std::uint64_t day = (std::uint64_t(static_cast<int>(item.due.year()) + 32768) << 16) |
+                            (std::uint64_t(static_cast<unsigned>(item.due.month())) << 8) |
+                            static_cast<unsigned>(item.due.day());
+  return (std::uint64_t(item.overdue ? 0 : 1) << 63) | (day << 16) | kind_rank;
 }
+
 
 // The live WorkItemState recording this item (the first in id order if several do), or nullptr.
 const WorkItemState* item_state(const State& state, const std::string& key) {
@@ -86,37 +92,50 @@ WorklistContext::WorklistContext(const State& state, const WorklistQuery& query)
 void WorklistContext::add_patients() {
   auto add = [&](const Patient& p) {
     if (!is_active(p)) return;
-    PatientFacts facts;
+    PatientFacts& facts = patients_.emplace_back();
     facts.patient = &p;
     auto records = state.records_by_patient.find(p.id.value);
     if (records != state.records_by_patient.end()) facts.records = &records->second;
     facts.appointments = &state.appointments_of(p.id);
     in_scope_appointments_ += facts.appointments->size();
-    in_scope_patients_.push_back(&patients_.emplace(std::string_view(p.id.value), facts).first->second);
   };
   if (query.coordinator.empty()) {
     patients_.reserve(state.table<Patient>().size());
     for (const auto& [id, p] : state.table<Patient>()) add(p);
-    return;
+  } else {
+    const std::vector<const Patient*>& theirs = state.patients_of_coordinator(query.coordinator);
+    patients_.reserve(theirs.size());
+    for (const Patient* p : theirs) add(*p);
   }
-  const std::vector<const Patient*>& theirs = state.patients_of_coordinator(query.coordinator);
-  patients_.reserve(theirs.size());
-  for (const Patient* p : theirs) add(*p);
+  std::size_t capacity = 16;  // at least twice the patients, so that most lookups read one entry
+  while (capacity < 2 * patients_.size()) capacity *= 2;
+  facts_by_id_.assign(capacity, {});
+  for (std::uint32_t place = 0; place < patients_.size(); ++place) {
+    const std::size_t hash = std::hash<std::string_view>{}(patients_[place].patient->id.value);
+    std::size_t at = hash & (capacity - 1);
+    while (facts_by_id_[at].place != 0) at = (at + 1) & (capacity - 1);
+    facts_by_id_[at] = {static_cast<std::uint32_t>(hash), place + 1};
+  }
 }
 
 // Only in-scope patients' contacts are read by the kinds (see PatientFacts), so only their notes
-// are read, from State's per-patient index.
+// are read, from State's per-patient index. Latest written first, and a note's time is read only
+// when its text is later than the latest valid one found: valid times ("YYYY-MM-DDTHH:MM") are in
+// the order of their texts, so a note whose text is not later cannot be later. Reading every
+// note's time was a twentieth of a worklist.
 void WorklistContext::add_notes() {
-  for (PatientFacts* p : in_scope_patients_) {
-    if (!p->records) continue;
-    PatientFacts& f = *p;
-    for (const Note* n : std::get<std::vector<const Note*>>(*p->records)) {
-      if (!is_successful_contact(*n)) continue;
-      auto at = parse_wall_time(n->at);
-      if (!at) continue;
-      if (!f.last_reached_at || *f.last_reached_at < *at) f.last_reached_at = *at;
-      keep_latest(f.last_contact, wall_date(*at));
+  for (PatientFacts& f : patients_) {
+    if (!f.records) continue;
+    const std::vector<const Note*>& notes = std::get<std::vector<const Note*>>(*f.records);
+    std::string_view latest;  // the text of last_reached_at
+    for (auto n = notes.rbegin(); n != notes.rend(); ++n) {
+      if (!is_successful_contact(**n) || std::string_view((*n)->at) <= latest) continue;
+      if (auto at = parse_wall_time((*n)->at)) {
+        f.last_reached_at = *at;
+        latest = (*n)->at;
+      }
     }
+    if (f.last_reached_at) f.last_contact = wall_date(*f.last_reached_at);
   }
 }
 
@@ -125,8 +144,7 @@ void WorklistContext::add_notes() {
 void WorklistContext::add_attended_visits() {
   const Minutes end_of_today = wall_time(today, 24 * 60);
   const CivilDate recent = CivilDate{date::sys_days{today} - date::days{settings.contact_gap_days}};
-  for (PatientFacts* p : in_scope_patients_) {
-    PatientFacts& f = *p;
+  for (PatientFacts& f : patients_) {
     if (f.last_contact && !(*f.last_contact < recent)) continue;
     const auto& by_start = *f.appointments;
     for (auto it = by_start.lower_bound(end_of_today); it != by_start.begin();) {
@@ -149,9 +167,9 @@ void WorklistContext::add_tasks() {
       if (!t.deleted) add(t);
     return;
   }
-  for (const PatientFacts* p : in_scope_patients_)
-    if (p->records)
-      for (const Task* t : std::get<std::vector<const Task*>>(*p->records)) add(*t);
+  for (const PatientFacts& p : patients_)
+    if (p.records)
+      for (const Task* t : std::get<std::vector<const Task*>>(*p.records)) add(*t);
   for (const Task* t : state.tasks_owned_by(query.coordinator)) {
     const PatientFacts* facts = t->patient.empty() ? nullptr : patient(t->patient);
     if (!facts) add(*t);  // not already added with their patient's tasks
@@ -166,14 +184,17 @@ std::vector<ScheduledAppointment> WorklistContext::appointments_with_status(cons
   const bool whole_clinic = query.coordinator.empty();
   const auto& by_status = state.appointments_in_status(status);
   if (whole_clinic || by_status.size() <= in_scope_appointments_) {
-    for (auto it = by_status.lower_bound(from); it != by_status.end() && it->first < to; ++it)
-      if (whole_clinic || patient(it->second->patient)) out.push_back({it->second, it->first});
+    for (auto it = by_status.lower_bound(from); it != by_status.end() && it->first < to; ++it) {
+      const Appointment* a = it->second;
+      const PatientFacts* facts = patient(a->patient);
+      if (facts || (whole_clinic && a->patient.empty())) out.push_back({a, it->first, facts});
+    }
     return out;
   }
-  for (const PatientFacts* p : in_scope_patients_) {
-    const auto& by_start = *p->appointments;
+  for (const PatientFacts& p : patients_) {
+    const auto& by_start = *p.appointments;
     for (auto at = by_start.lower_bound(from); at != by_start.end() && at->first < to; ++at)
-      if (at->second->status == status) out.push_back({at->second, at->first});
+      if (at->second->status == status) out.push_back({at->second, at->first, &p});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const ScheduledAppointment& a, const ScheduledAppointment& b) { return a.start < b.start; });
@@ -187,7 +208,7 @@ const std::vector<const Task*>& WorklistContext::tasks_of_kind(const std::string
 const std::vector<TransitionEpisode>& WorklistContext::open_transition_episodes() const {
   if (!open_transition_episodes_) {
     open_transition_episodes_.emplace();
-    for_each_in_scope<Encounter>([&](const Encounter& e) {
+    for_each_in_scope<Encounter>([&](const Encounter& e, const PatientFacts*) {
       if (!episode_open_on(e, today)) return;
       if (auto episode = transition_episode(state, e, calendar)) open_transition_episodes_->push_back(std::move(*episode));
     });
@@ -196,8 +217,14 @@ const std::vector<TransitionEpisode>& WorklistContext::open_transition_episodes(
 }
 
 const PatientFacts* WorklistContext::patient(const Id<Patient>& id) const {
-  auto it = patients_.find(std::string_view(id.value));
-  return it == patients_.end() ? nullptr : &it->second;
+  const std::size_t hash = std::hash<std::string_view>{}(id.value);
+  const std::size_t mask = facts_by_id_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const FactsSlot& slot = facts_by_id_[at];
+    if (slot.place == 0) return nullptr;
+    const PatientFacts& facts = patients_[slot.place - 1];
+    if (slot.hash == static_cast<std::uint32_t>(hash) && facts.patient->id.value == id.value) return &facts;
+  }
 }
 
 const AppointmentsByStart& WorklistContext::appointments_of(const Id<Patient>& id) const {
@@ -247,24 +274,28 @@ const Appointment* WorklistContext::next_holding_appointment_with(const Id<Patie
 std::vector<WorkItem> compute_worklist(const State& state, const WorklistQuery& query) {
   const WorklistContext context(state, query);
   const std::vector<ItemKind>& kinds = item_kinds();
-  std::vector<RankedItem> ranked;
   std::vector<WorkItem> found;
+  std::vector<std::size_t> kind_ends;  // where each kind's items end in `found`
   for (std::size_t rank = 0; rank < kinds.size(); ++rank) {
-    found.clear();
     kinds[rank].collect(context, found);
-    for (WorkItem& item : found)
-      if (context.in_scope(item.patient, item.owner) && !is_hidden(state, item.key, query.today))
-        ranked.push_back({rank, std::move(item)});
+    kind_ends.push_back(found.size());
   }
-  // Sorting pointers, not the items: a WorkItem holds several strings, and moving them around in
-  // the sort cost as much as finding the items for a whole clinic.
-  std::vector<RankedItem*> order;
-  order.reserve(ranked.size());
-  for (RankedItem& r : ranked) order.push_back(&r);
-  std::sort(order.begin(), order.end(), [](const RankedItem* a, const RankedItem* b) { return more_urgent(*a, *b); });
+  // Sorting ranks and pointers, not the items: a WorkItem holds several strings, and moving them
+  // around in the sort cost as much as finding the items for a whole clinic.
+  std::vector<RankedItem> order;
+  order.reserve(found.size());
+  for (std::size_t i = 0, rank = 0; i < found.size(); ++i) {
+    while (i == kind_ends[rank]) ++rank;
+    WorkItem& item = found[i];
+    if (context.in_scope(item.patient, item.owner) && !is_hidden(state, item.key, query.today))
+      order.push_back({rank_of(item, rank), &item});
+  }
+  std::sort(order.begin(), order.end(), [](const RankedItem& a, const RankedItem& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.item->key < b.item->key;
+  });
   std::vector<WorkItem> out;
   out.reserve(order.size());
-  for (RankedItem* r : order) out.push_back(std::move(r->item));
+  for (const RankedItem& r : order) out.push_back(std::move(*r.item));
   return out;
 }
 

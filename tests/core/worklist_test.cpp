@@ -505,6 +505,19 @@ TEST_CASE("worklist: not contacted lists only patients with a coordinator, and f
   CHECK(found->reason == "No contact for 10 days");
 }
 
+TEST_CASE("worklist: the last contact is the latest successful note, in whatever order the notes were written") {
+  WorklistFixture f;
+  for (const auto& [outcome, at] : std::vector<std::pair<const char*, const char*>>{{"reached", "2026-10-20T09:00"},
+                                                                                    {"completed", "2026-10-25T16:00"},
+                                                                                    {"reached", "2026-10-22T08:00"},
+                                                                                    {"no_answer", "2026-11-27T10:00"}})
+    f.create(EntityType::Note, {{"patient", f.ids["$casey_patient"]}, {"kind", "call"}, {"outcome", outcome},
+                                {"at", at}, {"text", "x"}});
+  auto found = f.item("contact:" + f.ids["$casey_patient"] + ":2026-10-25");
+  REQUIRE(found);
+  CHECK(found->reason == "No contact for 34 days");
+}
+
 TEST_CASE("worklist: care plans due for review") {
   WorklistFixture f;
   struct Row {
