@@ -245,19 +245,24 @@ int wanted_direction(const Target& target, double latest) {
   return 0;
 }
 
-// The least-squares trend of values taken at these times (oldest first), as trend_of() defines it;
-// `latest` is the latest value of the series.
-TrendLine trend_over(const std::vector<std::pair<Minutes, double>>& timed, const Target& target, double latest) {
+// The least-squares trend of `points` (oldest first), as trend_of() defines it: time_and_value(point)
+// gives a point's time and value; `latest` is the latest value of the series.
+template <class Points, class TimeAndValue>
+TrendLine trend_over(const Points& points, TimeAndValue time_and_value, const Target& target, double latest) {
   TrendLine line;
-  if (timed.size() < 2) return line;
-  const Minutes first = timed.front().first;
+  if (points.size() < 2) return line;
+  const Minutes first = time_and_value(points.front()).first;
   auto days_since_first = [&](Minutes at) { return double(at - first) / (24 * 60); };
   double mean_x = 0, mean_y = 0;
-  for (const auto& [at, y] : timed) mean_x += days_since_first(at), mean_y += y;
-  mean_x /= double(timed.size());
-  mean_y /= double(timed.size());
+  for (const auto& point : points) {
+    const auto [at, y] = time_and_value(point);
+    mean_x += days_since_first(at), mean_y += y;
+  }
+  mean_x /= double(points.size());
+  mean_y /= double(points.size());
   double covariance = 0, variance = 0;
-  for (const auto& [at, y] : timed) {
+  for (const auto& point : points) {
+    const auto [at, y] = time_and_value(point);
     const double x = days_since_first(at);
     covariance += (x - mean_x) * (y - mean_y);
     variance += (x - mean_x) * (x - mean_x);
@@ -324,24 +329,22 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
                 ".";
     return e;
   }
-  std::vector<std::pair<Minutes, double>> values;  // for the trend
-  values.reserve(kept.size());
-  for (const TimedMeasurement& t : kept) values.push_back({t.at, *t.measurement->value});
   const Measurement& latest = *kept.back().measurement;
-  e.trend = trend_over(values, *e.target, *latest.value);
-  // "HbA1c 8.1 % on 2026-11-22", then "<start><reading><verb>the target < 7 %<end>", each built in
-  // one string: the worklist writes one for each off-track goal, and joining temporaries cost more
-  // than finding the goals.
-  std::string reading = goal.measure;
-  reading += ' ';
-  append_with_unit(reading, *latest.value, latest.unit.empty() ? e.target->unit : latest.unit);
-  reading += " on ";
-  reading.append(latest.taken_at, 0, 10);
+  e.trend = trend_over(
+      kept, [](const TimedMeasurement& t) { return std::pair{t.at, *t.measurement->value}; }, *e.target, *latest.value);
+  // "<start>HbA1c 8.1 % on 2026-11-22<verb>the target < 7 %<end>", built in one string: the worklist
+  // writes one for each off-track goal, and joining temporaries cost more than finding the goals.
+  const std::string& unit = latest.unit.empty() ? e.target->unit : latest.unit;
   auto message = [&](const char* start, const char* verb, const std::string& end) {
     std::string m;
-    m.reserve(160 + reading.size() + read.words.size() + end.size());  // room for the worklist's trend and goal
+    // With room for the worklist's trend and goal.
+    m.reserve(160 + goal.measure.size() + unit.size() + read.words.size() + end.size());
     m += start;
-    m += reading;
+    m += goal.measure;
+    m += ' ';
+    append_with_unit(m, *latest.value, unit);
+    m += " on ";
+    m.append(latest.taken_at, 0, 10);
     m += verb;
     m += "the target ";
     m += read.words;
@@ -451,7 +454,7 @@ TrendLine trend_of(const std::vector<MeasurementPoint>& series, const Target& ta
   std::vector<std::pair<Minutes, double>> timed;  // points with a valid time
   for (const MeasurementPoint& p : series)
     if (auto at = parse_wall_time(p.taken_at)) timed.push_back({*at, p.value});
-  return series.empty() ? TrendLine{} : trend_over(timed, target, series.back().value);
+  return series.empty() ? TrendLine{} : trend_over(timed, [](const auto& point) { return point; }, target, series.back().value);
 }
 
 const char* progress_name(GoalProgress progress) {
