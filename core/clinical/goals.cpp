@@ -199,23 +199,31 @@ struct TimedMeasurement {
   const Measurement* measurement = nullptr;
 };
 
-// Into `timed` (emptied first, so one buffer can serve every goal of a worklist): the measurements
-// whose type has this match_key() that have a value and a valid time, oldest first (in id order
-// among those taken at the same time).
-void timed_series(const std::vector<const Measurement*>& measurements, const std::string& type_key,
-                  std::vector<TimedMeasurement>& timed) {
-  timed.clear();
+// Into series[k], for each keys[k]: the measurements whose type has that match_key() that have a
+// value and a valid time, oldest first (in id order among those taken at the same time). All keys
+// in one pass over the measurements, which a worklist reads from memory once per patient, not once
+// per measure. `series` keeps its buffers from call to call; each used one is emptied first.
+void timed_series(const std::vector<const Measurement*>& measurements, const std::vector<const std::string*>& keys,
+                  std::vector<std::vector<TimedMeasurement>>& series) {
+  if (series.size() < keys.size()) series.resize(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) series[k].clear();
   for (const Measurement* m : measurements) {
-    if (!m->value || !has_key(m->type, type_key)) continue;
-    if (auto at = parse_wall_time(m->taken_at)) timed.push_back({*at, m});
+    if (!m->value) continue;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (!has_key(m->type, *keys[k])) continue;
+      if (auto at = parse_wall_time(m->taken_at)) series[k].push_back({*at, m});
+      break;  // a type has one key
+    }
   }
-  std::stable_sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    std::stable_sort(series[k].begin(), series[k].end(), [](const auto& a, const auto& b) { return a.at < b.at; });
 }
 
 std::vector<TimedMeasurement> timed_series(const std::vector<const Measurement*>& measurements, const std::string& type) {
-  std::vector<TimedMeasurement> timed;
-  timed_series(measurements, match_key(type), timed);
-  return timed;
+  const std::string key = match_key(type);
+  std::vector<std::vector<TimedMeasurement>> series;
+  timed_series(measurements, {&key}, series);
+  return std::move(series.front());
 }
 
 MeasurementPoint point_of(const Measurement& m) { return {m.id, m.taken_at, *m.value, m.unit}; }
@@ -473,49 +481,65 @@ GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
 }
 
 void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
-  std::vector<std::pair<const Goal*, const PatientFacts*>> goals;
-  c.for_each_in_scope<Goal>([&](const Goal& g, const PatientFacts* facts) {
-    if ((g.status == "active" || g.status.empty()) && !trimmed(g.measure).empty()) goals.push_back({&g, facts});
-  });
-  // Goals share a few measures and targets: each is read once. The series are gathered in buffers
-  // reused from goal to goal, and a patient's goals come one after another (for_each_in_scope), so
-  // goals that follow the same measure share one series.
+  // The goals to judge, each with its target and the match_key() of its measure: goals share a few
+  // of each, so each is read once (the maps' nodes never move).
+  struct Followed {
+    const Goal* goal;
+    const PatientFacts* facts;
+    const ReadTarget* target;
+    const std::string* measure_key;
+  };
   std::unordered_map<std::string, ReadTarget> targets;
-  std::unordered_map<std::string, std::string> measure_keys;  // match_key() of each measure
-  std::vector<TimedMeasurement> timed, kept;
-  const PatientFacts* series_patient = nullptr;  // whose series `timed` holds, and of which key (none yet: nullptr)
-  const std::string* series_key = nullptr;
-  for (const auto& [g, facts] : goals) {
-    auto target = targets.find(g->target);
-    if (target == targets.end()) target = targets.emplace(g->target, read_target(g->target)).first;
-    if (!target->second.target) continue;
-    auto measure_key = measure_keys.find(g->measure);
-    if (measure_key == measure_keys.end()) measure_key = measure_keys.emplace(g->measure, match_key(g->measure)).first;
-    if (series_key != &measure_key->second || series_patient != facts) {
-      timed_series(c.records_of<Measurement>(facts, g->patient), measure_key->second, timed);
-      series_patient = facts;
-      series_key = &measure_key->second;
+  std::unordered_map<std::string, std::string> measure_keys;
+  std::vector<Followed> goals;
+  c.for_each_in_scope<Goal>([&](const Goal& g, const PatientFacts* facts) {
+    if ((g.status != "active" && !g.status.empty()) || trimmed(g.measure).empty()) return;
+    auto target = targets.find(g.target);
+    if (target == targets.end()) target = targets.emplace(g.target, read_target(g.target)).first;
+    if (!target->second.target) return;
+    auto measure_key = measure_keys.find(g.measure);
+    if (measure_key == measure_keys.end()) measure_key = measure_keys.emplace(g.measure, match_key(g.measure)).first;
+    goals.push_back({&g, facts, &target->second, &measure_key->second});
+  });
+  // A patient's goals come one after another (for_each_in_scope): the series of the measures they
+  // follow are gathered together, in buffers reused from patient to patient.
+  std::vector<const std::string*> keys;  // distinct ("Weight" and "weight" have one)
+  std::vector<std::vector<TimedMeasurement>> series;  // by keys' order
+  std::vector<TimedMeasurement> kept;
+  auto place_of = [&](const std::string* key) {
+    return static_cast<std::size_t>(std::find_if(keys.begin(), keys.end(), [&](const std::string* k) { return *k == *key; }) -
+                                    keys.begin());
+  };
+  for (std::size_t first = 0, end = 0; first < goals.size(); first = end) {
+    keys.clear();
+    for (end = first; end < goals.size() && goals[end].facts == goals[first].facts; ++end)
+      if (place_of(goals[end].measure_key) == keys.size()) keys.push_back(goals[end].measure_key);
+    timed_series(c.records_of<Measurement>(goals[first].facts, goals[first].goal->patient), keys, series);
+    for (std::size_t i = first; i < end; ++i) {
+      const Goal* g = goals[i].goal;
+      const ReadTarget& target = *goals[i].target;
+      const auto& timed = series[place_of(goals[i].measure_key)];
+      if (!latest_misses_target(timed, target)) continue;
+      GoalEvaluation e = judge(*g, timed, target, kept);
+      if (e.progress != GoalProgress::OffTrack) continue;
+      const std::string_view day = std::string_view(kept.back().measurement->taken_at).substr(0, 10);
+      std::string key;
+      key.reserve(6 + g->id.value.size() + day.size());
+      key += "goal:";
+      key += g->id.value;
+      key += ':';
+      key += day;
+      WorkItem item = c.item("goal_off_track", std::move(key), g->patient, EntityType::Goal, g->id.value,
+                             parse_civil_date(day).value_or(c.today));
+      // The evaluation's message without its full stop, then the trend and the goal.
+      item.reason = std::move(e.message);
+      item.reason.pop_back();
+      item.reason += trend_words(e.trend.trend);
+      item.reason += ": ";
+      item.reason += g->description;
+      item.next_action = "Review the goal with the patient and the care team";
+      out.push_back(std::move(item));
     }
-    if (!latest_misses_target(timed, target->second)) continue;
-    GoalEvaluation e = judge(*g, timed, target->second, kept);
-    if (e.progress != GoalProgress::OffTrack) continue;
-    const std::string_view day = std::string_view(kept.back().measurement->taken_at).substr(0, 10);
-    std::string key;
-    key.reserve(6 + g->id.value.size() + day.size());
-    key += "goal:";
-    key += g->id.value;
-    key += ':';
-    key += day;
-    WorkItem item = c.item("goal_off_track", std::move(key), g->patient, EntityType::Goal, g->id.value,
-                           parse_civil_date(day).value_or(c.today));
-    // The evaluation's message without its full stop, then the trend and the goal.
-    item.reason = std::move(e.message);
-    item.reason.pop_back();
-    item.reason += trend_words(e.trend.trend);
-    item.reason += ": ";
-    item.reason += g->description;
-    item.next_action = "Review the goal with the patient and the care team";
-    out.push_back(std::move(item));
   }
 }
 
