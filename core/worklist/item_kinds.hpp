@@ -86,7 +86,7 @@ class WorklistContext {
       if (p.records)
         for (const T* record : std::get<std::vector<const T*>>(*p.records)) fn(*record, &p);
     if (query.coordinator.empty())
-      for (const T* record : state.records_of<T>(Id<Patient>{})) fn(*record, static_cast<const PatientFacts*>(nullptr));
+      for (const T* record : state.records_of<T>(Id<Patient>{})) fn(*record, nullptr);
   }
   // Live appointments with this status starting (wall time) in [from, to), by start, of the patients
   // in scope (and, for the whole clinic, those naming no patient): for the whole clinic from State's

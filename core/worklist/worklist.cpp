@@ -61,7 +61,6 @@ std::uint64_t rank_of(const WorkItem& item, std::size_t kind_rank) {
   return (std::uint64_t(item.overdue ? 0 : 1) << 63) | (day << 16) | kind_rank;
 }
 
-
 // The live WorkItemState recording this item (the first in id order if several do), or nullptr.
 const WorkItemState* item_state(const State& state, const std::string& key) {
   const std::vector<const WorkItemState*>& states = state.item_states_of(key);
