@@ -101,6 +101,15 @@ void unlink_from_patient(State& state, const Id<Patient>& patient, const T& reco
   if (at != list.end() && *at == &record) list.erase(at);
 }
 
+// Moves a measurement within its patient's series (or to another patient's); `before` is a copy of
+// `record` as it was (a new record's has no value, so it was in no series).
+void index_measurement(State& state, const Measurement& before, const Measurement& record) {
+  if (before == record) return;
+  if (auto lists = state.records_by_patient.find(before.patient.value); lists != state.records_by_patient.end())
+    std::get<PatientMeasures>(lists->second).remove(before, &record);
+  if (!record.deleted) std::get<PatientMeasures>(state.records_by_patient[record.patient.value]).add(record);
+}
+
 // Sets the fields of a patient-owned record, moving it between patients' lists when its patient
 // or its deleted flag changes (most changes touch neither, and copy nothing). A record just
 // `created` is in no list yet, even one that names no patient.
@@ -200,6 +209,7 @@ void link_records_to_patients(State& state) {
     for_each_entity([&]<class T>() {
       if constexpr (PatientOwned<T>) std::get<GroupedByPatient<T>>(grouped).copy_to(s, std::get<std::vector<const T*>>(lists));
     });
+    std::get<PatientMeasures>(lists) = PatientMeasures::of(std::get<std::vector<const Measurement*>>(lists));
   }
 }
 
@@ -356,6 +366,10 @@ void apply(State& state, const Change& change) {
       set_owned_fields(state, record, change.fields, created);
       reindex_text(state.tasks_by_owner, owner_before, listed_before, record, record.owner);
       reindex_text(state.tasks_by_appointment, appointment_before, listed_before, record, record.appointment.value);
+    } else if constexpr (std::is_same_v<T, Measurement>) {
+      const Measurement before = record;
+      set_owned_fields(state, record, change.fields, created);
+      index_measurement(state, before, record);
     } else if constexpr (std::is_same_v<T, WorkItemState>) {
       const bool listed_before = !record.deleted;
       const std::string item_before = record.item;

@@ -11,6 +11,7 @@
 
 #include "core/appointments_by_start.hpp"
 #include "core/change.hpp"
+#include "core/measure_series.hpp"
 #include "core/model/entities.hpp"
 #include "core/table.hpp"
 #include "core/time_zone.hpp"
@@ -24,9 +25,10 @@ concept PatientOwned = requires(const T& record) {
 };
 
 // One patient's live records of every type, each list in id order (the order a table scan meets
-// them). Types that do not belong to a patient keep an empty list.
+// them), and last their measurements by measure. Types that do not belong to a patient keep an
+// empty list.
 #define LIAISON_RECORD_LIST_ENTRY(T, name) std::vector<const T*>,
-using PatientRecordLists = std::tuple<LIAISON_ENTITIES(LIAISON_RECORD_LIST_ENTRY) int>;  // the int closes the list
+using PatientRecordLists = std::tuple<LIAISON_ENTITIES(LIAISON_RECORD_LIST_ENTRY) PatientMeasures>;
 #undef LIAISON_RECORD_LIST_ENTRY
 
 // Live records of one type by the value of one of their text fields, each list in id order.
@@ -101,6 +103,13 @@ struct State {
     static const std::vector<const T*> none;
     auto it = records_by_patient.find(patient.value);
     return it == records_by_patient.end() ? none : std::get<std::vector<const T*>>(it->second);
+  }
+  // The patient's measurements of one measure (match_key() of its name) that have a value and a
+  // valid time, oldest first (empty if none).
+  const std::vector<TimedMeasurement>& measure_series(const Id<Patient>& patient, std::string_view key) const {
+    static const std::vector<TimedMeasurement> none;
+    auto it = records_by_patient.find(patient.value);
+    return it == records_by_patient.end() ? none : std::get<PatientMeasures>(it->second).with_key(key);
   }
   // The live patients assigned to a coordinator, in id order (empty if none, or if the name is empty).
   const std::vector<const Patient*>& patients_of_coordinator(const std::string& coordinator) const {

@@ -165,78 +165,7 @@ std::string with_unit(double value, const std::string& unit) {
 
 // ---- measurements ----
 
-// std::isspace and std::tolower, with ASCII answered inline: the library call per character was
-// a tenth of the worklist's cost. Liaison never changes the "C" locale, where both agree.
-bool is_space(unsigned char ch) { return ch < 0x80 ? ch == ' ' || (ch >= '\t' && ch <= '\r') : std::isspace(ch) != 0; }
-char lower_case(unsigned char ch) {
-  return static_cast<char>(ch < 0x80 ? (ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) : std::tolower(ch));
-}
-
-// Lower case without spaces: how measure names and units are matched ("mm Hg" is "mmHg").
-std::string match_key(const std::string& text) {
-  std::string key;
-  for (unsigned char ch : text)
-    if (!is_space(ch)) key += lower_case(ch);
-  return key;
-}
-
-// Whether match_key(text) == key, without building the text's key: a patient's every measurement
-// is compared with each goal's measure, and building the keys was most of the worklist's cost.
-// Views, not the strings: a std::string checks where it keeps its characters at each access.
-bool has_key(std::string_view text, std::string_view key) {
-  std::size_t at = 0;
-  for (unsigned char ch : text) {
-    if (is_space(ch)) continue;
-    if (at == key.size() || key[at] != lower_case(ch)) return false;
-    ++at;
-  }
-  return at == key.size();
-}
-
-// A measurement with a value, and its time read once.
-struct TimedMeasurement {
-  Minutes at = 0;
-  const Measurement* measurement = nullptr;
-};
-
-// Into series[k], for each keys[k]: the measurements whose type has that match_key() that have a
-// value and a valid time, oldest first (in id order among those taken at the same time). All keys
-// in one pass over the measurements, which a worklist reads from memory once per patient, not once
-// per measure. `series` keeps its buffers from call to call; each used one is emptied first.
-void timed_series(const std::vector<const Measurement*>& measurements, const std::vector<const std::string*>& keys,
-                  std::vector<std::vector<TimedMeasurement>>& series) {
-  if (series.size() < keys.size()) series.resize(keys.size());
-  for (std::size_t k = 0; k < keys.size(); ++k) series[k].clear();
-  for (const Measurement* m : measurements) {
-    if (!m->value) continue;
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (!has_key(m->type, *keys[k])) continue;
-      if (auto at = parse_wall_time(m->taken_at)) series[k].push_back({*at, m});
-      break;  // a type has one key
-    }
-  }
-  for (std::size_t k = 0; k < keys.size(); ++k)
-    std::stable_sort(series[k].begin(), series[k].end(), [](const auto& a, const auto& b) { return a.at < b.at; });
-}
-
-std::vector<TimedMeasurement> timed_series(const std::vector<const Measurement*>& measurements, const std::string& type) {
-  const std::string key = match_key(type);
-  std::vector<std::vector<TimedMeasurement>> series;
-  timed_series(measurements, {&key}, series);
-  return std::move(series.front());
-}
-
 MeasurementPoint point_of(const Measurement& m) { return {m.id, m.taken_at, *m.value, m.unit}; }
-
-std::vector<MeasurementPoint> series_of(const std::vector<const Measurement*>& measurements, const std::string& type) {
-  std::vector<MeasurementPoint> out;
-  for (const TimedMeasurement& t : timed_series(measurements, type)) out.push_back(point_of(*t.measurement));
-  return out;
-}
-
-const std::vector<const Measurement*>& measurements_of(const State& state, const Id<Patient>& patient) {
-  return state.records_of<Measurement>(patient);
-}
 
 // Which way the values should move: -1 down, +1 up, 0 neither (at the middle of a range).
 int wanted_direction(const Target& target, double latest) {
@@ -303,10 +232,10 @@ ReadTarget read_target(const std::string& typed) {
 // Whether a measurement counts for a target whose unit has this match_key(): one or the other has
 // no unit, or both have the same.
 bool in_target_unit(const Measurement& m, const std::string& unit_key) {
-  return unit_key.empty() || m.unit.empty() || has_key(m.unit, unit_key);
+  return unit_key.empty() || m.unit.empty() || has_match_key(m.unit, unit_key);
 }
 
-// A goal judged on `timed`, the timed_series() of its measure, against its `read` target:
+// A goal judged on `timed`, the series of its measure (State::measure_series()), against its `read` target:
 // everything of its GoalEvaluation but the series, which is left in `kept` (the measurements in the
 // target's unit, oldest first). The worklist judges each off-track goal this way and reads the
 // latest measurement from `kept`, without copying the series out as evaluate() does.
@@ -378,15 +307,15 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
   return e;
 }
 
-GoalEvaluation evaluate(const Goal& goal, const std::vector<const Measurement*>& measurements) {
+GoalEvaluation evaluate(const Goal& goal, const std::vector<TimedMeasurement>& timed) {
   std::vector<TimedMeasurement> kept;
-  GoalEvaluation e = judge(goal, timed_series(measurements, goal.measure), read_target(goal.target), kept);
+  GoalEvaluation e = judge(goal, timed, read_target(goal.target), kept);
   for (const TimedMeasurement& t : kept) e.series.push_back(point_of(*t.measurement));
   return e;
 }
 
-// Whether evaluate() would find the goal off track, read cheaply from `timed`, the timed_series()
-// of its measure: only the latest measurement in the target's unit is compared. The worklist
+// Whether evaluate() would find the goal off track, read cheaply from `timed`, the series of its
+// measure: only the latest measurement in the target's unit is compared. The worklist
 // judges fully (trend, message) only the goals this finds off track.
 bool latest_misses_target(const std::vector<TimedMeasurement>& timed, const ReadTarget& read) {
   for (auto t = timed.rbegin(); t != timed.rend(); ++t)
@@ -455,7 +384,9 @@ Result<Target> parse_target(const std::string& typed) {
 }
 
 std::vector<MeasurementPoint> measurement_series(const State& state, const Id<Patient>& patient, const std::string& type) {
-  return series_of(measurements_of(state, patient), type);
+  std::vector<MeasurementPoint> out;
+  for (const TimedMeasurement& t : state.measure_series(patient, match_key(type))) out.push_back(point_of(*t.measurement));
+  return out;
 }
 
 TrendLine trend_of(const std::vector<MeasurementPoint>& series, const Target& target) {
@@ -477,70 +408,44 @@ const char* progress_name(GoalProgress progress) {
 }
 
 GoalEvaluation evaluate_goal(const State& state, const Goal& goal) {
-  return evaluate(goal, measurements_of(state, goal.patient));
+  return evaluate(goal, state.measure_series(goal.patient, match_key(goal.measure)));
 }
 
 void collect_goals_off_track(const WorklistContext& c, std::vector<WorkItem>& out) {
-  // The goals to judge, each with its target and the match_key() of its measure: goals share a few
-  // of each, so each is read once (the maps' nodes never move).
-  struct Followed {
-    const Goal* goal;
-    const PatientFacts* facts;
-    const ReadTarget* target;
-    const std::string* measure_key;
-  };
+  // Goals share a few targets and measures, so each is read once (the maps' nodes never move).
   std::unordered_map<std::string, ReadTarget> targets;
   std::unordered_map<std::string, std::string> measure_keys;
-  std::vector<Followed> goals;
+  std::vector<TimedMeasurement> kept;
   c.for_each_in_scope<Goal>([&](const Goal& g, const PatientFacts* facts) {
     if ((g.status != "active" && !g.status.empty()) || trimmed(g.measure).empty()) return;
-    auto target = targets.find(g.target);
-    if (target == targets.end()) target = targets.emplace(g.target, read_target(g.target)).first;
-    if (!target->second.target) return;
+    auto read = targets.find(g.target);
+    if (read == targets.end()) read = targets.emplace(g.target, read_target(g.target)).first;
+    const ReadTarget& target = read->second;
+    if (!target.target) return;
     auto measure_key = measure_keys.find(g.measure);
     if (measure_key == measure_keys.end()) measure_key = measure_keys.emplace(g.measure, match_key(g.measure)).first;
-    goals.push_back({&g, facts, &target->second, &measure_key->second});
+    const std::vector<TimedMeasurement>& timed = c.measure_series(facts, g.patient, measure_key->second);
+    if (!latest_misses_target(timed, target)) return;
+    GoalEvaluation e = judge(g, timed, target, kept);
+    if (e.progress != GoalProgress::OffTrack) return;
+    const std::string_view day = std::string_view(kept.back().measurement->taken_at).substr(0, 10);
+    std::string key;
+    key.reserve(6 + g.id.value.size() + day.size());
+    key += "goal:";
+    key += g.id.value;
+    key += ':';
+    key += day;
+    WorkItem item = c.item("goal_off_track", std::move(key), g.patient, EntityType::Goal, g.id.value,
+                           parse_civil_date(day).value_or(c.today));
+    // The evaluation's message without its full stop, then the trend and the goal.
+    item.reason = std::move(e.message);
+    item.reason.pop_back();
+    item.reason += trend_words(e.trend.trend);
+    item.reason += ": ";
+    item.reason += g.description;
+    item.next_action = "Review the goal with the patient and the care team";
+    out.push_back(std::move(item));
   });
-  // A patient's goals come one after another (for_each_in_scope): the series of the measures they
-  // follow are gathered together, in buffers reused from patient to patient.
-  std::vector<const std::string*> keys;  // distinct ("Weight" and "weight" have one)
-  std::vector<std::vector<TimedMeasurement>> series;  // by keys' order
-  std::vector<TimedMeasurement> kept;
-  auto place_of = [&](const std::string* key) {
-    return static_cast<std::size_t>(std::find_if(keys.begin(), keys.end(), [&](const std::string* k) { return *k == *key; }) -
-                                    keys.begin());
-  };
-  for (std::size_t first = 0, end = 0; first < goals.size(); first = end) {
-    keys.clear();
-    for (end = first; end < goals.size() && goals[end].facts == goals[first].facts; ++end)
-      if (place_of(goals[end].measure_key) == keys.size()) keys.push_back(goals[end].measure_key);
-    timed_series(c.records_of<Measurement>(goals[first].facts, goals[first].goal->patient), keys, series);
-    for (std::size_t i = first; i < end; ++i) {
-      const Goal* g = goals[i].goal;
-      const ReadTarget& target = *goals[i].target;
-      const auto& timed = series[place_of(goals[i].measure_key)];
-      if (!latest_misses_target(timed, target)) continue;
-      GoalEvaluation e = judge(*g, timed, target, kept);
-      if (e.progress != GoalProgress::OffTrack) continue;
-      const std::string_view day = std::string_view(kept.back().measurement->taken_at).substr(0, 10);
-      std::string key;
-      key.reserve(6 + g->id.value.size() + day.size());
-      key += "goal:";
-      key += g->id.value;
-      key += ':';
-      key += day;
-      WorkItem item = c.item("goal_off_track", std::move(key), g->patient, EntityType::Goal, g->id.value,
-                             parse_civil_date(day).value_or(c.today));
-      // The evaluation's message without its full stop, then the trend and the goal.
-      item.reason = std::move(e.message);
-      item.reason.pop_back();
-      item.reason += trend_words(e.trend.trend);
-      item.reason += ": ";
-      item.reason += g->description;
-      item.next_action = "Review the goal with the patient and the care team";
-      out.push_back(std::move(item));
-    }
-  }
 }
 
 }  // namespace core

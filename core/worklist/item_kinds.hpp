@@ -75,6 +75,13 @@ class WorklistContext {
     if (!facts) return state.records_of<T>(id);
     return facts->records ? std::get<std::vector<const T*>>(*facts->records) : none;
   }
+  // State::measure_series(), from the patient's facts when found (nullptr: read from State).
+  const std::vector<TimedMeasurement>& measure_series(const PatientFacts* facts, const Id<Patient>& id,
+                                                      std::string_view key) const {
+    if (!facts) return state.measure_series(id, key);
+    static const std::vector<TimedMeasurement> none;
+    return facts->records ? std::get<PatientMeasures>(*facts->records).with_key(key) : none;
+  }
   const AppointmentsByStart& appointments_of(const Id<Patient>& id) const;
   // Calls fn(record, facts) for each live record of type T that the worklist's scope takes: the
   // records of each patient in scope, patient by patient (from State's per-patient index, so the cost

@@ -1,6 +1,9 @@
-// State's per-patient index of records (State::records_of) against a full scan of every table,
+// State's per-patient index of records (State::records_of) and of measure series
+// (State::measure_series) against a full scan of every table,
 // after each create, update, move to another patient, delete, undo, a tentative apply rolled back,
 // a replay from disk, and a copy or assignment of the State.
+#include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 
@@ -49,10 +52,48 @@ void check_type(const core::State& state) {
   }
 }
 
+using SeriesByMeasure = std::map<std::pair<std::string, std::string>, std::vector<std::string>>;  // (patient, measure) -> ids
+
+// What the measure series should hold: each live measurement with a value and a readable time,
+// by patient and measure (lower case, spaces dropped), ordered by time, then id.
+SeriesByMeasure scanned_series(const core::State& state) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<core::Minutes, std::string>>> timed;
+  for (const auto& [id, m] : state.table<core::Measurement>()) {
+    const auto at = core::parse_wall_time(m.taken_at);
+    if (m.deleted || !m.value || !at) continue;
+    std::string measure;
+    for (char ch : m.type)
+      if (ch != ' ') measure += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    timed[{m.patient.value, measure}].emplace_back(*at, id.value);
+  }
+  SeriesByMeasure out;
+  for (auto& [key, points] : timed) {
+    std::sort(points.begin(), points.end());
+    for (const auto& point : points) out[key].push_back(point.second);
+  }
+  return out;
+}
+
+// What State holds, from its per-patient lists, and what measure_series() answers for each.
+SeriesByMeasure indexed_series(const core::State& state) {
+  SeriesByMeasure out;
+  for (const auto& [patient, lists] : state.records_by_patient)
+    for (const core::MeasureSeries& s : std::get<core::PatientMeasures>(lists).series) {
+      std::vector<std::string>& ids = out[{patient, s.key}];
+      for (const core::TimedMeasurement& t : s.points) {
+        CHECK(state.find(t.measurement->id) == t.measurement);
+        ids.push_back(t.measurement->id.value);
+      }
+      CHECK(&state.measure_series(core::Id<core::Patient>{patient}, s.key) == &s.points);
+    }
+  return out;
+}
+
 void check_every_type(const core::State& state) {
 #define LIAISON_CHECK_TYPE(T, name) check_type<core::T>(state);
   LIAISON_ENTITIES(LIAISON_CHECK_TYPE)
 #undef LIAISON_CHECK_TYPE
+  CHECK(indexed_series(state) == scanned_series(state));
 }
 
 // A patient id the patient table lacks, of one of the lengths the one-pass build keeps apart
@@ -100,6 +141,12 @@ TEST_CASE("records of a patient agree with a full scan after every kind of chang
        }, 8, 4},
       {"change a value only", [&] {
          commit(core::UpdateRecord{EntityType::Measurement, made[1], {{"value", 71.5}}});
+       }, 8, 4},
+      {"move one earlier, one later, one to another measure, and take one's value away", [&] {
+         commit(core::UpdateRecord{EntityType::Measurement, made[4], {{"taken_at", "2026-10-01T08:00"}}});
+         commit(core::UpdateRecord{EntityType::Measurement, made[5], {{"taken_at", "2026-12-01T08:00"}}});
+         commit(core::UpdateRecord{EntityType::Measurement, made[7], {{"type", "Body Weight"}}});
+         commit(core::UpdateRecord{EntityType::Measurement, made[8], {{"value", nullptr}, {"result", "refused"}}});
        }, 8, 4},
       {"move one to the other patient", [&] {
          commit(core::UpdateRecord{EntityType::Measurement, made[1], {{"patient", alan}}});

@@ -112,6 +112,11 @@ std::map<std::string, std::string> indexes_of(const core::State& s) {
         if (const auto& list = std::get<std::vector<const T*>>(lists); !list.empty())
           out[std::string(core::entity_name(T::kType)) + " of " + patient] = ids(list);
     });
+    for (const core::MeasureSeries& series : std::get<core::PatientMeasures>(lists).series) {
+      std::string points;
+      for (const core::TimedMeasurement& t : series.points) points += std::to_string(t.at) + ":" + t.measurement->id.value + " ";
+      out["measure " + series.key + " of " + patient] = points;
+    }
   }
   for (const auto& [key, list] : s.patients_by_coordinator) out["coordinator " + key] = ids(list);
   for (const auto& [key, list] : s.tasks_by_owner) out["owner " + key] = ids(list);
