@@ -46,22 +46,6 @@ bool has_match_key(std::string_view text, std::string_view key) {
   return at == key.size();
 }
 
-PatientMeasures PatientMeasures::of(const std::vector<const Measurement*>& measurements) {
-  PatientMeasures out;
-  for (const Measurement* m : measurements) {
-    if (!m->value) continue;
-    const auto at = parse_wall_time(m->taken_at);
-    if (!at) continue;
-    MeasureSeries* s = find_series(out.series, m->type);
-    if (!s) s = &out.series.emplace_back(MeasureSeries{match_key(m->type), {}});
-    s->points.push_back({*at, m});
-  }
-  // In id order already: a stable sort by time leaves equal times in id order.
-  for (MeasureSeries& s : out.series)
-    std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
-  return out;
-}
-
 const std::vector<TimedMeasurement>& PatientMeasures::with_key(std::string_view key) const {
   static const std::vector<TimedMeasurement> none;
   for (const MeasureSeries& s : series)

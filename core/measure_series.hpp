@@ -37,8 +37,6 @@ struct MeasureSeries {
 struct PatientMeasures {
   std::vector<MeasureSeries> series;
 
-  // Built from live measurements in id order, as applying them one by one would list them.
-  static PatientMeasures of(const std::vector<const Measurement*>& measurements);
   // The series whose key is `key` (empty if none).
   const std::vector<TimedMeasurement>& with_key(std::string_view key) const;
   // Lists a live measurement, or takes out one listed as `before` describes it (a copy of the
