@@ -164,31 +164,35 @@ void link_text_tables(State& state) {
   for (const auto& [id, s] : state.table<WorkItemState>()) link_text(state.item_states_by_key, s.item, s);
 }
 
-// One table's live records grouped by patient slot, each group in id order. `visit(record, place)`
-// is called for each record in table order, with its place in `records`.
+// One table's live records grouped by patient slot, each group in id order.
 template <class T>
 struct GroupedByPatient {
   std::vector<const T*> records;
   std::vector<std::uint32_t> starts;  // slot s's group is records[starts[s], starts[s + 1])
 
+  // Groups the table's live records. `visit(record)` is called on each in table order, in the scan
+  // that finds them, and the place in `records` each was given is returned in that order.
   template <class Visit>
-  void group(const Table<T>& table, PatientSlots& slots, Visit visit) {
+  std::vector<std::uint32_t> group(const Table<T>& table, PatientSlots& slots, Visit visit) {
     std::vector<const T*> live;  // in table (id) order
     live.reserve(table.size());
     for (const auto& [id, record] : table)
-      if (!record.deleted) live.push_back(&record);
-    const std::vector<std::uint32_t> slot_of = slots.slots_of(live);
+      if (!record.deleted) {
+        visit(record);
+        live.push_back(&record);
+      }
+    std::vector<std::uint32_t> place_of = slots.slots_of(live);  // each record's slot, then its place
     // A counting sort by slot, which keeps id order within each group.
     starts.assign(slots.size() + 1, 0);
-    for (std::uint32_t s : slot_of) ++starts[s + 1];
+    for (std::uint32_t s : place_of) ++starts[s + 1];
     for (std::size_t s = 1; s < starts.size(); ++s) starts[s] += starts[s - 1];
     std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
     records.resize(live.size());
     for (std::size_t k = 0; k < live.size(); ++k) {
-      const std::uint32_t place = next[slot_of[k]]++;
-      records[place] = live[k];
-      visit(*live[k], place);
+      place_of[k] = next[place_of[k]]++;
+      records[place_of[k]] = live[k];
     }
+    return place_of;
   }
   // Slot s's records [begin, end), for a slot met in this table or after it (then none).
   std::pair<std::uint32_t, std::uint32_t> range(std::uint32_t s) const {
@@ -200,86 +204,125 @@ struct GroupedByPatient {
   }
 };
 
-// Each live measurement's time and measure, read in table order, as GroupedByPatient visits them,
-// and kept by the record's place in its grouping; then each patient's series from those alone.
-// The records lie in memory in table order: reading them patient by patient instead cost a cache
-// miss each, and the series of a 50,000-patient clinic took 850 ms to build.
+// Each live measurement's time and measure, read in table order while GroupedByPatient's scan has
+// the record in the cache, then put at the record's place in the grouping; then each patient's
+// series from those alone. The records lie in memory in table order: reading them patient by
+// patient instead cost a cache miss each, and the series of a 50,000-patient clinic took 850 ms.
 struct MeasuresByPlace {
   static constexpr std::uint32_t kNoSeries = ~0u;  // no value or no valid time
   struct Point {
     Minutes at = 0;
     std::uint32_t key = kNoSeries;  // in keys
   };
-  std::vector<Point> points;  // by place: sized to the table before the grouping
-  std::vector<std::string> keys;                                  // distinct match_key()s
-  std::unordered_map<std::string_view, std::uint32_t> key_of_type;  // views of the records' types
+  std::vector<Point> points;  // in table order, then by place (placed())
+  std::vector<std::string> keys;  // distinct match_key()s
+  // Views of the records' types and their keys: a clinic uses a few dozen, so a list searched in
+  // turn, which is quicker than hashing each type.
+  std::vector<std::pair<std::string_view, std::uint32_t>> key_of_type;
 
-  void read(const Measurement& m, std::uint32_t place) {
-    if (!m.value) return;
-    const auto at = parse_wall_time(m.taken_at);
-    if (!at) return;
-    auto [known, added] = key_of_type.try_emplace(m.type, 0);
-    if (added) {
-      const std::string key = match_key(m.type);
-      known->second = static_cast<std::uint32_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
-      if (known->second == keys.size()) keys.push_back(key);
-    }
-    points[place] = {*at, known->second};
+  void read(const Measurement& m) {
+    const auto at = m.value ? parse_wall_time(m.taken_at) : std::nullopt;
+    points.push_back(at ? Point{*at, key_of(m.type)} : Point{});
+  }
+  void placed(const std::vector<std::uint32_t>& place_of) {
+    std::vector<Point> by_place(points.size());
+    for (std::size_t k = 0; k < points.size(); ++k) by_place[place_of[k]] = points[k];
+    points = std::move(by_place);
   }
   PatientMeasures of(const std::vector<const Measurement*>& records, std::pair<std::uint32_t, std::uint32_t> range) const {
-    PatientMeasures out;
-    std::vector<std::uint32_t> series_keys;  // out.series[i]'s key in keys
+    std::vector<std::uint32_t> series_keys, sizes;  // out.series[i]'s key in keys, and its length
+    auto series_of = [&](std::uint32_t key) {
+      return static_cast<std::size_t>(std::find(series_keys.begin(), series_keys.end(), key) - series_keys.begin());
+    };
     for (std::uint32_t place = range.first; place < range.second; ++place) {
-      const Point& p = points[place];
-      if (p.key == kNoSeries) continue;
-      const std::size_t i = static_cast<std::size_t>(std::find(series_keys.begin(), series_keys.end(), p.key) - series_keys.begin());
+      const std::uint32_t key = points[place].key;
+      if (key == kNoSeries) continue;
+      const std::size_t i = series_of(key);
       if (i == series_keys.size()) {
-        series_keys.push_back(p.key);
-        out.series.push_back(MeasureSeries{keys[p.key], {}});
+        series_keys.push_back(key);
+        sizes.push_back(0);
       }
-      out.series[i].points.push_back({p.at, records[place]});
+      ++sizes[i];
     }
-    // In id order already: a stable sort by time leaves equal times in id order.
+    PatientMeasures out;
+    out.series.resize(series_keys.size());
+    for (std::size_t i = 0; i < series_keys.size(); ++i) {
+      out.series[i].key = keys[series_keys[i]];
+      out.series[i].points.reserve(sizes[i]);
+    }
+    for (std::uint32_t place = range.first; place < range.second; ++place)
+      if (const Point& p = points[place]; p.key != kNoSeries) out.series[series_of(p.key)].points.push_back({p.at, records[place]});
+    // In id order already, and mostly in time order: a stable sort by time leaves equal times in
+    // id order, and is skipped where there is nothing to sort.
+    const auto earlier = [](const TimedMeasurement& a, const TimedMeasurement& b) { return a.at < b.at; };
     for (MeasureSeries& s : out.series)
-      std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+      if (!std::is_sorted(s.points.begin(), s.points.end(), earlier)) std::stable_sort(s.points.begin(), s.points.end(), earlier);
     return out;
+  }
+
+ private:
+  std::uint32_t key_of(std::string_view type) {
+    for (const auto& [known, key] : key_of_type)
+      if (known == type) return key;
+    const std::string key = match_key(type);
+    const auto k = static_cast<std::uint32_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
+    if (k == keys.size()) keys.push_back(key);
+    key_of_type.emplace_back(type, k);
+    return k;
   }
 };
 
-// Fills records_by_patient, which must be empty, from the tables. Each table is grouped by patient
-// first, then each patient's lists are filled together, each allocated once at its size: adding
-// record by record reached each patient's lists once per table and grew them step by step, and the
-// lookups and cache misses were most of the time a large store took to open.
+// Whether link_records_to_patients() lists the records of T; measurements are grouped apart,
+// with their series (measurements_of_patients()).
+template <class T>
+constexpr bool kListedByTable = PatientOwned<T> && !std::is_same_v<T, Measurement>;
+
+// Fills records_by_patient, which must be empty, from the tables but the measurements. Each table
+// is grouped by patient first, then each patient's lists are filled together, each allocated once
+// at its size: adding record by record reached each patient's lists once per table and grew them
+// step by step, and the lookups and cache misses were most of the time a large store took to open.
 void link_records_to_patients(State& state) {
   PatientSlots slots(state.table<Patient>().size());
 #define LIAISON_GROUPED_ENTRY(T, name) GroupedByPatient<T>,
   std::tuple<LIAISON_ENTITIES(LIAISON_GROUPED_ENTRY) int> grouped;  // the int closes the list
 #undef LIAISON_GROUPED_ENTRY
   for_each_entity([&]<class T>() {
-    if constexpr (PatientOwned<T>)
-      std::get<GroupedByPatient<T>>(grouped).group(state.table<T>(), slots, [](const T&, std::uint32_t) {});
+    if constexpr (kListedByTable<T>) std::get<GroupedByPatient<T>>(grouped).group(state.table<T>(), slots, [](const T&) {});
   });
   state.records_by_patient.reserve(slots.size());
   for (std::uint32_t s = 0; s < slots.size(); ++s) {
     PatientRecordLists& lists = state.records_by_patient[slots.id(s)];
     for_each_entity([&]<class T>() {
-      if constexpr (PatientOwned<T>) std::get<GroupedByPatient<T>>(grouped).copy_to(s, std::get<std::vector<const T*>>(lists));
+      if constexpr (kListedByTable<T>) std::get<GroupedByPatient<T>>(grouped).copy_to(s, std::get<std::vector<const T*>>(lists));
     });
   }
 }
 
-// Every patient's measure series, by patient id: the measurements grouped as
-// link_records_to_patients() groups them, on the other thread (link_all()), and read in table order.
-std::vector<std::pair<std::string, PatientMeasures>> measures_of_patients(const State& state) {
+// One patient's measurements, as records_by_patient lists them and as series.
+struct PatientMeasurements {
+  std::string patient;
+  std::vector<const Measurement*> records;  // in id order
+  PatientMeasures series;
+};
+
+// Every patient's measurements, grouped as link_records_to_patients() groups the other tables, and
+// their series. The measurements are the largest table: grouping them on the other thread, beside
+// the appointments (link_all()), evens out the two threads' work.
+std::vector<PatientMeasurements> measurements_of_patients(const State& state) {
   PatientSlots slots(state.table<Patient>().size());
   MeasuresByPlace measures;
-  measures.points.resize(state.table<Measurement>().size());
+  measures.points.reserve(state.table<Measurement>().size());
   GroupedByPatient<Measurement> grouped;
-  grouped.group(state.table<Measurement>(), slots, [&](const Measurement& m, std::uint32_t place) { measures.read(m, place); });
-  std::vector<std::pair<std::string, PatientMeasures>> out;
+  measures.placed(grouped.group(state.table<Measurement>(), slots, [&](const Measurement& m) { measures.read(m); }));
+  std::vector<PatientMeasurements> out;
+  out.reserve(slots.size());
   for (std::uint32_t s = 0; s < slots.size(); ++s)
-    if (const auto range = grouped.range(s); range.first != range.second)
-      out.emplace_back(slots.id(s), measures.of(grouped.records, range));
+    if (const auto range = grouped.range(s); range.first != range.second) {
+      PatientMeasurements& patient = out.emplace_back();
+      patient.patient = slots.id(s);
+      grouped.copy_to(s, patient.records);
+      patient.series = measures.of(grouped.records, range);
+    }
   return out;
 }
 
@@ -330,22 +373,27 @@ void link_appointments(State& state) {
 
 // Builds the indexes, which must be empty, from the state's own records; patients_by_mrn only when
 // `all` (a copy copies it). The two halves read the tables and write different indexes, so they
-// run at once (see run_both.hpp); the measure series join the patients' lists at the end.
+// run at once (see run_both.hpp); the measurements and their series join the patients' lists at
+// the end.
 void link_all(State& state, bool all) {
-  std::vector<std::pair<std::string, PatientMeasures>> measures;
-  auto link_appointments_and_mrns = [&] {
+  std::vector<PatientMeasurements> measurements;
+  auto link_appointments_mrns_and_measurements = [&] {
     link_appointments(state);
     if (all)
       for (const auto& [id, p] : state.table<Patient>())
         if (!p.mrn.empty() && !p.deleted) state.patients_by_mrn[p.mrn] = id;
-    measures = measures_of_patients(state);
+    measurements = measurements_of_patients(state);
   };
   auto link_the_rest = [&] {
     link_records_to_patients(state);
     link_text_tables(state);
   };
-  run_both(link_appointments_and_mrns, link_the_rest);
-  for (auto& [patient, series] : measures) std::get<PatientMeasures>(state.records_by_patient[patient]) = std::move(series);
+  run_both(link_appointments_mrns_and_measurements, link_the_rest);
+  for (PatientMeasurements& of_patient : measurements) {
+    PatientRecordLists& lists = state.records_by_patient[of_patient.patient];
+    std::get<std::vector<const Measurement*>>(lists) = std::move(of_patient.records);
+    std::get<PatientMeasures>(lists) = std::move(of_patient.series);
+  }
 }
 
 }  // namespace
