@@ -53,9 +53,12 @@ const std::vector<TimedMeasurement>& PatientMeasures::with_key(std::string_view 
   return none;
 }
 
+std::optional<Minutes> series_time(const Measurement& m) {
+  return m.value ? parse_wall_time(m.taken_at) : std::nullopt;
+}
+
 void PatientMeasures::add(const Measurement& record) {
-  if (record.deleted || !record.value) return;
-  const auto at = parse_wall_time(record.taken_at);
+  const auto at = record.deleted ? std::nullopt : series_time(record);
   if (!at) return;
   MeasureSeries* s = find_series(series, record.type);
   if (!s) s = &series.emplace_back(MeasureSeries{match_key(record.type), {}});
@@ -64,8 +67,7 @@ void PatientMeasures::add(const Measurement& record) {
 }
 
 void PatientMeasures::remove(const Measurement& before, const Measurement* record) {
-  if (before.deleted || !before.value) return;
-  const auto at = parse_wall_time(before.taken_at);
+  const auto at = before.deleted ? std::nullopt : series_time(before);
   MeasureSeries* s = at ? find_series(series, before.type) : nullptr;
   if (!s) return;
   auto point = std::find(s->points.begin(), s->points.end(), TimedMeasurement{*at, record});

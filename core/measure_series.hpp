@@ -2,6 +2,7 @@
 // charts draw. State keeps them with the patient's records, updated as measurements are applied,
 // so a worklist reads a goal's latest value instead of scanning every measurement of the patient.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,10 @@ struct Measurement;
 std::string match_key(std::string_view text);
 // Whether match_key(text) == key, without building the text's key.
 bool has_match_key(std::string_view text, std::string_view key);
+
+// The wall time a measurement is listed at in its measure's series, or nothing if it is in none:
+// only measurements with a value and a readable time are.
+std::optional<Minutes> series_time(const Measurement& m);
 
 // A measurement with a value, and its time read once.
 struct TimedMeasurement {

@@ -221,7 +221,7 @@ struct MeasuresByPlace {
   std::vector<std::pair<std::string_view, std::uint32_t>> key_of_type;
 
   void read(const Measurement& m) {
-    const auto at = m.value ? parse_wall_time(m.taken_at) : std::nullopt;
+    const auto at = series_time(m);
     points.push_back(at ? Point{*at, key_of(m.type)} : Point{});
   }
   void placed(const std::vector<std::uint32_t>& place_of) {

@@ -131,10 +131,10 @@ class WorklistContext {
   void add_open_transition_episodes();
 
   // Calls fn(records, place) with each patient in scope's live records of type T and the patient's
-  // place in patients_, patient by
-  // patient. The records are scattered through memory and the processor waits for each, so the
-  // lists and records of the next patients are asked for (prefetched) a few patients ahead: a
-  // worklist then waits for several at once instead of each in turn.
+  // place in patients_, patient by patient. The records are scattered through memory and the
+  // processor waits for each, so the lists and records of the next patients are asked for
+  // (prefetched) a few patients ahead: a worklist then waits for several at once instead of each
+  // in turn.
   template <PatientOwned T, class Fn>
   void for_each_patient_list(Fn&& fn) const {
     auto records_of = [&](std::size_t place) -> const std::vector<const T*>* {
@@ -146,7 +146,8 @@ class WorklistContext {
       if (auto* list = records_of(place + 2)) __builtin_prefetch(list->data());
       if (auto* list = records_of(place + 1))
         for (const T* record : *list)
-          for (std::size_t line = 0; line < sizeof(T); line += 64) __builtin_prefetch(reinterpret_cast<const char*>(record) + line);
+          for (std::size_t line = 0; line < sizeof(T); line += 64)
+            __builtin_prefetch(reinterpret_cast<const char*>(record) + line);
       if (auto* list = records_of(place)) fn(*list, place);
     }
   }

@@ -91,7 +91,15 @@ WorklistContext::WorklistContext(const State& state, const WorklistQuery& query)
     : state(state), query(query), today(query.today), calendar(state), settings(scheduling_settings(state)) {
   add_patients();
   // The notes and visits write each patient's last contact, which the other two never read.
-  run_both([&] { add_tasks(), add_open_transition_episodes(); }, [&] { add_notes(), add_attended_visits(); });
+  run_both(
+      [&] {
+        add_tasks();
+        add_open_transition_episodes();
+      },
+      [&] {
+        add_notes();
+        add_attended_visits();
+      });
 }
 
 // Every active patient for the whole clinic; for one coordinator only theirs, from State's index.
@@ -103,7 +111,8 @@ void WorklistContext::add_patients() {
     all.reserve(state.table<Patient>().size());
     for (const auto& [id, p] : state.table<Patient>()) all.push_back(&p);
   }
-  const std::vector<const Patient*>& candidates = query.coordinator.empty() ? all : state.patients_of_coordinator(query.coordinator);
+  const std::vector<const Patient*>& candidates =
+      query.coordinator.empty() ? all : state.patients_of_coordinator(query.coordinator);
   patients_.resize(candidates.size());
   auto look_up = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
