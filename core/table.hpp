@@ -2,11 +2,11 @@
 // map keyed by id: iterating gives (id, record) pairs, so `for (const auto& [id, record] : table)`
 // and `it->second` work, but each id is stored once, in its record.
 //
-// Each record has a heap block of its own and never moves, so indexes may point at it. The order is
-// kept apart from the records, in a list of pointers cut into blocks of at most kBlock. A tree (the
-// std::set this replaced) makes each step of a scan a dependent load from a node anywhere in memory:
-// scanning a large clinic's 1.4 million measurements took 145 ms that way and takes about 20 ms over
-// the pointers. A record added in the middle moves at most a block's pointers.
+// Records are made in slabs (record_slabs.hpp) and never move, so indexes may point at them. The
+// order is kept apart from the records, in a list of pointers cut into blocks of at most kBlock. A
+// tree (the std::set this replaced) makes each step of a scan a dependent load from a node anywhere
+// in memory: scanning a large clinic's 1.4 million measurements took 145 ms that way and takes about
+// 20 ms over the pointers. A record added in the middle moves at most a block's pointers.
 //
 // Iterators (and positions) stay valid until the table gains or loses a record; records themselves
 // stay put until erased. A record's id never changes once added, which is what keeps the order.
@@ -22,13 +22,14 @@
 #include <vector>
 
 #include "core/ids.hpp"
+#include "core/record_slabs.hpp"
 
 namespace core {
 
 template <class T>
 class Table {
   static constexpr std::size_t kBlock = 1024;
-  using Block = std::vector<std::unique_ptr<T>>;  // never empty, ids ascending
+  using Block = std::vector<T*>;  // never empty, ids ascending
   using Blocks = std::vector<Block>;
 
   struct Position {
@@ -101,12 +102,13 @@ class Table {
   using const_iterator = Iterator<const T>;
 
   Table() = default;
-  Table(Table&& other) noexcept : blocks_(std::move(other.blocks_)), size_(std::exchange(other.size_, 0)) { other.blocks_.clear(); }
+  Table(Table&& other) noexcept { *this = std::move(other); }
   Table& operator=(Table&& other) noexcept {
     if (this == &other) return *this;
-    blocks_ = std::move(other.blocks_);
+    clear();
+    blocks_ = std::exchange(other.blocks_, {});
     size_ = std::exchange(other.size_, 0);
-    other.blocks_.clear();
+    slabs_ = std::move(other.slabs_);
     return *this;
   }
   Table(const Table& other) : size_(other.size_) {
@@ -114,9 +116,10 @@ class Table {
     for (const Block& theirs : other.blocks_) {
       Block& ours = blocks_.emplace_back();
       ours.reserve(theirs.size());
-      for (const auto& record : theirs) ours.push_back(std::make_unique<T>(*record));
+      for (const T* record : theirs) ours.push_back(slabs_.make(T(*record)));
     }
   }
+  ~Table() { clear(); }
   Table& operator=(const Table& other) {
     if (this != &other) *this = Table(other);
     return *this;
@@ -129,8 +132,11 @@ class Table {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear() {
+    for (const Block& block : blocks_)
+      for (T* record : block) std::destroy_at(record);
     blocks_.clear();
     size_ = 0;
+    slabs_ = RecordSlabs<T>();
   }
 
   iterator find(const Id<T>& id) { return iterator(&blocks_, found(id)); }
@@ -150,6 +156,7 @@ class Table {
     const Position at = lower_bound(id);
     if (!holds(at, id)) return;
     Block& block = blocks_[at.block];
+    slabs_.destroy(block[at.at]);
     block.erase(block.begin() + static_cast<std::ptrdiff_t>(at.at));
     if (block.empty()) blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(at.block));
     --size_;
@@ -158,21 +165,23 @@ class Table {
   // The record with this id, added empty (with only its id) if there is none.
   T& find_or_add(const Id<T>& id) {
     const Position at = lower_bound(id);
-    return holds(at, id) ? record(at) : add(at, std::make_unique<T>(with_id(id)));
+    return holds(at, id) ? record(at) : add(at, slabs_.make(with_id(id)));
   }
   // The record with this id emptied, or added empty: a record read afresh.
-  T& replace(Id<T> id) { return put(std::make_unique<T>(with_id(std::move(id)))); }
+  T& replace(Id<T> id) { return put(slabs_.make(with_id(std::move(id)))); }
   // Takes every record of `later` (left empty) as replace() would read each afresh. When they all
   // follow this table's ids, as the parts of a snapshot read apart do, whole blocks move.
   void take_all(Table&& later) {
+    slabs_.take_all(std::move(later.slabs_));
     if (!empty() && !later.empty() && !(blocks_.back().back()->id < later.blocks_.front().front()->id)) {
       for (Block& block : later.blocks_)
-        for (auto& r : block) put(std::move(r));
+        for (T* r : block) put(r);
     } else {
       blocks_.insert(blocks_.end(), std::make_move_iterator(later.blocks_.begin()), std::make_move_iterator(later.blocks_.end()));
       size_ += later.size_;
     }
-    later.clear();
+    later.blocks_.clear();  // its records are this table's now
+    later.size_ = 0;
   }
 
   bool operator==(const Table& other) const {
@@ -205,22 +214,23 @@ class Table {
   }
   // Puts a record in its place, over the one with its id if there is one. Records mostly come in id
   // order (a snapshot is written in table order), so the end is tried first.
-  T& put(std::unique_ptr<T> made) {
+  T& put(T* made) {
     const Id<T>& id = made->id;
     const Position at = empty() || blocks_.back().back()->id < id ? Position{blocks_.size(), 0} : lower_bound(id);
     if (!holds(at, id)) return add(at, std::move(made));
     T& existing = record(at);
     existing = std::move(*made);
+    slabs_.destroy(made);
     return existing;
   }
   // Adds a record where lower_bound placed its id: before the record there, or appended at the end
   // when its id is the largest.
-  T& add(Position at, std::unique_ptr<T> made) {
+  T& add(Position at, T* made) {
     T& added = *made;
     ++size_;
     if (at.block == blocks_.size()) {  // after every record: appended, as a snapshot is read
       if (blocks_.empty() || blocks_.back().size() == kBlock) blocks_.emplace_back().reserve(kBlock);
-      blocks_.back().push_back(std::move(made));
+      blocks_.back().push_back(made);
       return added;
     }
     if (blocks_[at.block].size() == kBlock) {  // full: its second half becomes a block of its own
@@ -231,12 +241,13 @@ class Table {
       if (at.at > kBlock / 2) at = {at.block + 1, at.at - kBlock / 2};
     }
     Block& block = blocks_[at.block];
-    block.insert(block.begin() + static_cast<std::ptrdiff_t>(at.at), std::move(made));
+    block.insert(block.begin() + static_cast<std::ptrdiff_t>(at.at), made);
     return added;
   }
 
   Blocks blocks_;
   std::size_t size_ = 0;
+  RecordSlabs<T> slabs_;
 };
 
 }  // namespace core

@@ -168,6 +168,14 @@ TEST_CASE("a large table keeps id order and finds every record through adds in a
   table.erase(core::Id<core::Note>{id_of(99999)});  // not there: nothing happens
   check_against_model();
 
+  // Some added again, into the places the erased ones left: the records still held stay put.
+  for (unsigned n = 1000; n < 2000; ++n) {
+    table.replace(core::Id<core::Note>{id_of(n)}).text = "text of " + id_of(n);
+    model.insert(id_of(n));
+  }
+  check_against_model();
+  for (unsigned n = 5000; n < 8000; n += 2) CHECK(&table.at(core::Id<core::Note>{id_of(n)}) == addresses[n / 2]);
+
   // A copy holds records of its own, equal to these; a moved-from table is empty.
   core::Table<core::Note> copy = table;
   CHECK(copy == table);
@@ -178,4 +186,7 @@ TEST_CASE("a large table keeps id order and finds every record through adds in a
   CHECK(copy.empty());
   CHECK(copy.begin() == copy.end());
   CHECK(moved.size() == table.size());
+  copy.replace(core::Id<core::Note>{id_of(1)}).text = "a moved-from table takes records again";
+  CHECK(copy.size() == 1);
+  CHECK(moved.at(core::Id<core::Note>{id_of(0)}).text == "changed");
 }
