@@ -50,6 +50,7 @@ struct SizeFigures {
   Percentiles keystroke_ms;    // one keystroke of search-as-you-type
   double worklist_first_ms = 0;  // the first one-coordinator worklist after the store is opened
   Percentiles worklist_one_ms;  // one coordinator's worklist, the next hundred
+  Percentiles fixed_work_ms;    // the same reads after each of those: the machine's steadiness
   Percentiles worklist_all_ms;  // the whole clinic's
   std::size_t worklist_one_items = 0;
   Percentiles free_slot_ms;  // next 5 free 30-minute slots within 60 days
