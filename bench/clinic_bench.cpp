@@ -58,11 +58,11 @@ Percentiles time_runs(int runs, const std::function<void(int)>& run) {
 }
 
 // The same reads of memory every time: a value from every 32nd measurement, scattered through
-// memory as the records a worklist reads are, half of them on each of the two threads the worklist
-// runs on (core/run_both.hpp). Timed between the worklist runs, it shows how steady the machine
-// itself was meanwhile: where the host of a virtual machine takes one of its processors away now
-// and then, work split over both waits for the half on that one, this as the worklist does, and
-// those slow runs are the machine's, not the worklist's.
+// memory as the records a worklist reads are, split over the two threads the worklist runs on
+// (core/run_both.hpp). Timed between the worklist runs, it shows how steady the machine itself was
+// meanwhile. Where the host of a virtual machine takes one of its processors away for a while,
+// work split over both waits for the half left on that one: these reads slow down then just as
+// the worklist does, and such slow runs are the machine's, not the worklist's.
 volatile double fixed_work_result;  // written, so that the reads are not left out
 void fixed_work(const core::State& state) {
   auto sum = [&](std::size_t start) {
