@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/record_id.hpp"
+
 namespace synthetic {
 namespace {
 
@@ -110,7 +112,23 @@ std::string day_text(core::CivilDate today, int offset) {
   return core::format_civil_date(core::CivilDate{date::sys_days{today} + date::days{offset}});
 }
 
-std::string organization_id(const char* what, int k) { return std::string("organization-gen-") + what + "-" + std::to_string(k); }
+// Ids in the form Liaison gives records (core/record_id.hpp), as if each kind of record had been
+// entered on a device of its own that numbers them from 1.
+enum class Maker : std::uint64_t {
+  Settings, Holidays, Payers, CommunityServices, Practitioners, WorkingHours, Patients, Histories, Schedule
+};
+
+std::string generated_id(Maker maker, std::uint64_t number) {
+  // A fixed device number per maker, its top bit set: in base 36 it then has 13 characters, as
+  // most random device numbers do.
+  char device[24];
+  std::snprintf(device, sizeof device, "d%016llx",
+                static_cast<unsigned long long>(0x8f3c5a9e1d27b640ULL + static_cast<std::uint64_t>(maker)));
+  return core::record_id(core::DeviceId{device}, number);
+}
+
+std::string payer_id(int k) { return generated_id(Maker::Payers, k + 1); }
+std::string community_service_id(int k) { return generated_id(Maker::CommunityServices, k + 1); }
 
 // One patient's history: everything but appointments, which are made for the whole clinic, day by day.
 struct PatientHistory {
@@ -123,18 +141,12 @@ struct PatientHistory {
   int records = 0;
 
   // Spread over the id range, as in a store made over years: Liaison numbers records in the order
-  // they are made, across all patients, and imported ones keep the sender's ids, so a patient's
-  // records are seldom neighbours in id order (the order tables are read in). The patient's index
-  // and the record's number, mixed by a bijection (splitmix64's), give each a distinct id.
-  std::string id(const char* kind) {
-    std::uint64_t x = (static_cast<std::uint64_t>(index) << 24) + static_cast<std::uint64_t>(++records);
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    char hex[20];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(x));
-    return std::string(kind) + "-gen-" + hex;
+  // they are made, across all patients, so a patient's records are seldom neighbours in id order
+  // (the order tables are read in). Here the patients take turns: every patient's first record,
+  // then every patient's second, and so on.
+  std::string id() {
+    const auto turn = static_cast<std::uint64_t>(records++);
+    return generated_id(Maker::Histories, turn * static_cast<std::uint64_t>(size.patients) + index + 1);
   }
   std::string past(int max_days_ago) { return day_text(size.today, -random.below(max_days_ago)); }
   std::string practitioner() { return practitioner_id(random.below(clinic.practitioners)); }
@@ -149,7 +161,7 @@ struct PatientHistory {
       b.add(EntityType::FamilyHistory,
             {{"patient", pid}, {"relative", random.pick(kRelatives)}, {"condition", random.pick(kFamilyConditions)},
              {"age_at_onset", 40 + random.below(40)}, {"deceased", random.chance(30)}},
-            id("family"));
+            id());
     social_factors();
     const std::string lead = care_team();
     care_plans(lead);
@@ -159,7 +171,7 @@ struct PatientHistory {
       b.add(EntityType::Procedure,
             {{"patient", pid}, {"name", random.pick(kProcedures)}, {"date", past(3650)}, {"performer", practitioner()},
              {"outcome", "Completed without complications"}},
-            id("procedure"));
+            id());
     notes();
     coverage_and_authorizations();
     if (random.chance(30))
@@ -170,7 +182,7 @@ struct PatientHistory {
              {"status", random.chance(50) ? "sent" : "completed"},
              {"sent_date", past(90)},
              {"urgency", random.chance(20) ? "urgent" : "routine"}},
-            id("referral"));
+            id());
   }
 
   void demographics() {
@@ -207,7 +219,7 @@ struct PatientHistory {
       fields["status"] = "resolved";
       fields["resolution_date"] = day_text(size.today, -onset + 7 + random.below(21));
     }
-    b.add(EntityType::Condition, std::move(fields), id("condition"));
+    b.add(EntityType::Condition, std::move(fields), id());
   }
 
   void medication() {
@@ -223,7 +235,7 @@ struct PatientHistory {
     } else {
       fields["status"] = "active";
     }
-    b.add(EntityType::Medication, std::move(fields), id("medication"));
+    b.add(EntityType::Medication, std::move(fields), id());
   }
 
   void allergy() {
@@ -235,7 +247,7 @@ struct PatientHistory {
            {"verification", random.chance(80) ? "confirmed" : "unconfirmed"},
            {"kind", random.chance(85) ? "allergy" : "intolerance"},
            {"recorded_date", past(3650)}},
-          id("allergy"));
+          id());
   }
 
   void social_factors() {
@@ -243,18 +255,18 @@ struct PatientHistory {
           {{"patient", pid}, {"category", "tobacco"},
            {"value", random.chance(60) ? "Never smoker" : random.chance(60) ? "Former smoker" : "Current smoker"},
            {"risk", "low"}, {"recorded_date", past(1000)}},
-          id("social"));
+          id());
     if (random.chance(25))
       b.add(EntityType::SocialFactor,
             {{"patient", pid}, {"category", random.chance(50) ? "transport" : "food_security"},
              {"value", "Reports difficulty getting to appointments or buying food"}, {"risk", "moderate"},
              {"recorded_date", past(400)}},
-            id("social"));
+            id());
   }
 
   // The primary care provider leads the team; returns that member's id.
   std::string care_team() {
-    const std::string lead = id("care-team");
+    const std::string lead = id();
     b.add(EntityType::CareTeamMember,
           {{"patient", pid}, {"practitioner", practitioner_id(index % clinic.practitioners)},
            {"role", "Primary care provider"}, {"lead", true}, {"start_date", past(3650)}},
@@ -262,18 +274,18 @@ struct PatientHistory {
     if (random.chance(50))
       b.add(EntityType::CareTeamMember,
             {{"patient", pid}, {"practitioner", practitioner()}, {"role", "Specialist"}, {"start_date", past(1500)}},
-            id("care-team"));
+            id());
     if (random.chance(20))
       b.add(EntityType::CareTeamMember,
-            {{"patient", pid}, {"organization", organization_id("community", random.below(3))},
+            {{"patient", pid}, {"organization", community_service_id(random.below(3))},
              {"role", "Community health worker"}, {"start_date", past(700)}},
-            id("care-team"));
+            id());
     return lead;
   }
 
   void care_plans(const std::string& lead) {
     for (int c = random.chance(70) ? 1 + random.below(2) : 0; c > 0; --c) {
-      const std::string plan = id("care-plan");
+      const std::string plan = id();
       b.add(EntityType::CarePlan,
             {{"patient", pid},
              {"title", random.chance(50) ? "Chronic care plan" : "Diabetes self-management plan"},
@@ -285,7 +297,7 @@ struct PatientHistory {
             plan);
       std::string goal;
       for (int g = 1 + random.below(2); g > 0; --g) {
-        goal = id("goal");
+        goal = id();
         b.add(EntityType::Goal,
               {{"patient", pid}, {"care_plan", plan}, {"description", "Keep HbA1c under 7 %"}, {"measure", "HbA1c"},
                {"target", "< 7.0 %"}, {"due_date", day_text(size.today, random.below(240) - 60)},
@@ -297,7 +309,7 @@ struct PatientHistory {
               {{"patient", pid}, {"care_plan", plan}, {"description", "Weekly call to review home readings"},
                {"responsible", lead}, {"status", random.chance(60) ? "in_progress" : "planned"},
                {"due_date", day_text(size.today, random.below(120) - 20)}},
-              id("intervention"));
+              id());
       for (int t = random.below(3); t > 0; --t) {
         const int kind = random.below(10);
         b.add(EntityType::Task,
@@ -309,7 +321,7 @@ struct PatientHistory {
                {"due_date", day_text(size.today, random.below(60) - 30)},
                {"priority", random.chance(80) ? "normal" : "high"},
                {"status", random.chance(40) ? "open" : "done"}},
-              id("task"));
+              id());
       }
     }
   }
@@ -320,7 +332,7 @@ struct PatientHistory {
       b.add(EntityType::Encounter,
             {{"patient", pid}, {"kind", "outpatient"}, {"facility", "Springfield Family Clinic"},
              {"admission_date", past(3650)}},
-            id("encounter"));
+            id());
     const int stays = random.chance(25) ? 1 + random.below(2) : 0;
     for (int s = 0; s < stays; ++s) {
       const bool recent = random.chance(8);
@@ -337,7 +349,7 @@ struct PatientHistory {
              {"discharge_disposition", random.chance(70) ? "home" : "home_with_services"},
              {"discharge_service", random.chance(60) ? "medicine" : "cardiology"},
              {"discharge_medications", {"Lisinopril 10 mg once daily", "Furosemide 40 mg once daily"}}},
-            id("encounter"));
+            id());
     }
   }
 
@@ -349,21 +361,21 @@ struct PatientHistory {
       b.add(EntityType::Measurement,
             {{"patient", pid}, {"type", "blood pressure systolic"}, {"value", 105 + random.below(60)},
              {"unit", "mmHg"}, {"taken_at", at}},
-            id("measurement"));
+            id());
       b.add(EntityType::Measurement,
             {{"patient", pid}, {"type", "blood pressure diastolic"}, {"value", 60 + random.below(35)},
              {"unit", "mmHg"}, {"taken_at", at}},
-            id("measurement"));
+            id());
       const int kilograms = 50 + random.below(70);
       b.add(EntityType::Measurement,
             {{"patient", pid}, {"type", "weight"}, {"value", kilograms + random.below(10) / 10.0},
              {"unit", "kg"}, {"taken_at", at}},
-            id("measurement"));
+            id());
       if (random.chance(40))
         b.add(EntityType::Measurement,
               {{"patient", pid}, {"type", "HbA1c"}, {"value", 5 + random.below(50) / 10.0}, {"unit", "%"},
                {"taken_at", at}},
-              id("measurement"));
+              id());
     }
   }
 
@@ -376,22 +388,22 @@ struct PatientHistory {
              {"outcome", random.chance(70) ? "reached" : "no_answer"},
              {"at", past(120) + "T10:00"},
              {"text", "Called about the care plan; the patient takes the medicines as prescribed."}},
-            id("note"));
+            id());
     for (int v = random.below(3); v > 0; --v)
       b.add(EntityType::Note,
             {{"patient", pid},
              {"kind", "visit"},
              {"at", past(3650) + "T14:30"},
              {"text", "Seen in clinic. Blood pressure reviewed, medicines unchanged, follow up in three months."}},
-            id("note"));
+            id());
   }
 
   void coverage_and_authorizations() {
     const int plan = random.below(4);
-    const std::string coverage = id("coverage");
+    const std::string coverage = id();
     b.add(EntityType::Coverage,
           {{"patient", pid},
-           {"payer", organization_id("payer", plan)},
+           {"payer", payer_id(plan)},
            {"plan_name", kPayerPlans[plan]},
            {"member_id", "M" + std::to_string(700000000 + index)},
            {"relationship_to_subscriber", "self"},
@@ -401,10 +413,10 @@ struct PatientHistory {
           coverage);
     if (random.chance(20))
       b.add(EntityType::Coverage,
-            {{"patient", pid}, {"payer", organization_id("payer", (plan + 1) % 4)}, {"plan_name", "Medigap Plan G"},
+            {{"patient", pid}, {"payer", payer_id((plan + 1) % 4)}, {"plan_name", "Medigap Plan G"},
              {"member_id", "S" + std::to_string(800000000 + index)}, {"relationship_to_subscriber", "self"},
              {"priority", "secondary"}, {"status", "active"}},
-            id("coverage"));
+            id());
     if (random.chance(25)) {
       const int service = random.below(5);
       const int submitted = 5 + random.below(60);
@@ -424,23 +436,23 @@ struct PatientHistory {
       } else {
         fields["status"] = "pending";
       }
-      b.add(EntityType::PriorAuthorization, std::move(fields), id("authorization"));
+      b.add(EntityType::PriorAuthorization, std::move(fields), id());
     }
   }
 };
 
 void clinic_wide_records(Builder& b, Clinic& clinic) {
-  b.add(EntityType::ClinicSettings, {{"time_zone", "America/Chicago"}}, "clinic-settings-gen");
+  b.add(EntityType::ClinicSettings, {{"time_zone", "America/Chicago"}}, generated_id(Maker::Settings, 1));
   int holiday = 0;
   for (const char* day : kHolidays)
     b.add(EntityType::ClinicHoliday, {{"date", day}, {"name", "Clinic holiday"}},
-          "clinic-holiday-gen-" + std::to_string(++holiday));
+          generated_id(Maker::Holidays, ++holiday));
   for (int k = 0; k < 4; ++k)
     b.add(EntityType::Organization, {{"name", kPayerPlans[k]}, {"kind", "payer"}, {"phone", "800 555 010" + std::to_string(k)}},
-          organization_id("payer", k));
+          payer_id(k));
   for (int k = 0; k < 3; ++k)
     b.add(EntityType::Organization, {{"name", "Springfield Community Services " + std::to_string(k + 1)}, {"kind", "community_service"}},
-          organization_id("community", k));
+          community_service_id(k));
   int hours = 0;
   for (int k = 0; k < clinic.practitioners; ++k) {
     b.add(EntityType::Practitioner,
@@ -451,7 +463,7 @@ void clinic_wide_records(Builder& b, Clinic& clinic) {
         b.add(EntityType::WorkingHours,
               {{"practitioner", practitioner_id(k)}, {"weekday", weekday}, {"start", from}, {"end", to},
                {"location", "Room " + std::to_string(k + 1)}},
-              "working-hours-gen-" + std::to_string(++hours));
+              generated_id(Maker::WorkingHours, ++hours));
   }
 }
 
@@ -486,7 +498,7 @@ void appointments(Builder& b, Random& random, const ClinicSize& size, Clinic& cl
                {"start", day_str + "T" + core::format_clock_time(minute)},
                {"end", day_str + "T" + core::format_clock_time(minute + 30)},
                {"time_zone", "America/Chicago"}},
-              "appointment-gen-" + std::to_string(++clinic.appointments));
+              generated_id(Maker::Schedule, ++clinic.appointments));
       }
     }
   }
@@ -495,8 +507,8 @@ void appointments(Builder& b, Random& random, const ClinicSize& size, Clinic& cl
 }  // namespace
 
 std::string coordinator_name(int k) { return "coordinator-" + std::to_string(k + 1); }
-std::string practitioner_id(int k) { return "practitioner-gen-" + std::to_string(k); }
-std::string patient_id(int i) { return "patient-gen-" + std::to_string(i); }
+std::string practitioner_id(int k) { return generated_id(Maker::Practitioners, k + 1); }
+std::string patient_id(int i) { return generated_id(Maker::Patients, i + 1); }
 std::string patient_mrn(int i) { return "G" + std::to_string(100000 + i); }
 
 Clinic generate_clinic(const ClinicSize& size, const Progress& progress) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/record_id.hpp"
 #include "core/session_opening.hpp"
 #include "core/validate.hpp"
 
@@ -53,15 +54,20 @@ Change Session::next_change(EntityType entity, std::string entity_id, nlohmann::
   return c;
 }
 
-// A new id is never one already in use, even if a damaged manifest set the sequence back.
-std::string Session::new_id(EntityType type) {
-  auto id = [&] { return std::string(entity_name(type)) + "-" + device_.value + "-" + std::to_string(seq_ + 1); };
-  while (state_.contains(type, id())) ++seq_;
-  return id();
+// A new id is never one already in use by a record of any type, even if a damaged manifest set
+// the sequence back.
+std::string Session::new_id() {
+  auto in_use = [&](const std::string& id) {
+    bool used = false;
+    for_each_entity([&]<class T>() { used = used || state_.table<T>().count(Id<T>{id}) > 0; });
+    return used;
+  };
+  while (in_use(record_id(device_, seq_ + 1))) ++seq_;
+  return record_id(device_, seq_ + 1);
 }
 
 Result<Committed> Session::create(const CreateRecord& action) {
-  const std::string id = new_id(action.type);
+  const std::string id = new_id();
   auto fields = validate_fields(action.type, id, true, action.fields, state_, clock_.today());
   if (!fields) return fields.error();
   return write(Batch{{next_change(action.type, id, std::move(fields.value()))}}, true);
@@ -116,7 +122,7 @@ Result<Committed> Session::group(const ActionGroup& action) {
     Result<nlohmann::json> fields = nlohmann::json::object();
     if (const auto* create = std::get_if<CreateRecord>(&step.action)) {
       type = create->type;
-      id = new_id(type);
+      id = new_id();
       nlohmann::json values = create->fields;
       for (const auto& [field, index] : step.ids_from_steps)
         if (index < created.size()) values[field] = created[index];

@@ -70,7 +70,7 @@ class Session {
   Result<Committed> remove(const DeleteRecord& action);
   Result<Committed> undo();
   Result<Committed> group(const ActionGroup& action);
-  std::string new_id(EntityType type);
+  std::string new_id();
   Change next_change(EntityType entity, std::string entity_id, nlohmann::json fields);
   // Appends, applies, and remembers how to undo it (unless it is itself an undo).
   Result<Committed> write(Batch batch, bool undoable);

@@ -233,7 +233,8 @@ TEST_CASE("fhir export: imported resources keep their ids, and kept ones go out 
   REQUIRE(by_ref.count("Claim/claim-1"));
   CHECK(by_ref["Claim/claim-1"]["resource"] == claim);
   // Records made in Liaison get ids derived from their own.
-  CHECK(core::fhir::ExportIds(f.session->state()).reference(EntityType::Patient, f.ids["$patient"]).rfind("Patient/patient-", 0) == 0);
+  CHECK(core::fhir::ExportIds(f.session->state()).reference(EntityType::Patient, f.ids["$patient"]) ==
+        "Patient/" + f.ids["$patient"]);
 }
 
 TEST_CASE("fhir export: a patient's export is the part of the whole store's export that is theirs") {

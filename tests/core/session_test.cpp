@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
+#include "core/journal.hpp"
 #include "core/session.hpp"
 #include "test_support.hpp"
 
@@ -157,8 +159,64 @@ TEST_CASE("a new record never takes an id already in use, even when the sequence
   for (auto& [device, seq] : m["devices"].items()) seq = 0;
   { std::ofstream(manifest, std::ios::trunc) << m.dump(1); }
   auto session = open_session(storage, clock);
+  // Ids are unique across entity types, so a record of another type is checked against the patient.
+  const core::CreateRecord doctor{core::EntityType::Practitioner, {{"name", "Dr. Lin"}, {"role", "physician"}}};
+  auto practitioner = session->commit(doctor);
+  REQUIRE(practitioner);
+  CHECK(practitioner.value().entity_id != first);
   auto second = session->commit(add("Grace Brewster"));
   REQUIRE(second);
   CHECK(second.value().entity_id != first);
+  CHECK(second.value().entity_id != practitioner.value().entity_id);
+  CHECK(session->state().patients_by_name().size() == 2);
+}
+
+TEST_CASE("records of different types made together get distinct short ids") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  test::FixedClock clock;
+  auto session = open_session(storage, clock);
+  core::ActionGroup group;
+  const core::CreateRecord doctor{core::EntityType::Practitioner, {{"name", "Dr. Lin"}, {"role", "physician"}}};
+  group.steps.push_back({add("Ada Byron"), "Patient"});
+  group.steps.push_back({doctor, "Practitioner"});
+  REQUIRE(session->commit(group));
+  REQUIRE(session->commit(add("Grace Brewster")));
+  std::vector<std::string> ids;
+  for (const auto& [id, patient] : session->state().table<core::Patient>()) ids.push_back(id.value);
+  for (const auto& [id, practitioner] : session->state().table<core::Practitioner>()) ids.push_back(id.value);
+  REQUIRE(ids.size() == 3);
+  std::sort(ids.begin(), ids.end());
+  CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+  // Short enough for std::string to keep inside itself (22 characters in libc++).
+  for (const std::string& id : ids) CHECK(id.size() <= 22);
+}
+
+TEST_CASE("a store whose records have the earlier, longer ids opens and takes new records beside them") {
+  test::TempDir dir;
+  core::DirectoryStorage storage(dir.path());
+  const std::string old_id = "patient-d0123456789abcdef-1";
+  {
+    core::JournalContents none;
+    auto journal = core::Journal::open(storage, 0, none);
+    REQUIRE(journal);
+    core::Change c;
+    c.id = {core::DeviceId{"d0123456789abcdef"}, 1};
+    c.hlc = {1'700'000'000'000, 0};
+    c.author = "casey.coordinator";
+    c.entity = core::EntityType::Patient;
+    c.entity_id = old_id;
+    c.fields = {{"given_name", "Ada"}, {"family_name", "Byron"}, {"birth_date", "1948-03-21"}};
+    REQUIRE(journal.value().append(core::Batch{{c}}));
+  }
+  test::FixedClock clock;
+  auto session = open_session(storage, clock);
+  REQUIRE(session->commit(core::UpdateRecord{core::EntityType::Patient, old_id, {{"mrn", "MRN-7"}}}));
+  auto added = session->commit(add("Grace Brewster"));
+  REQUIRE(added);
+  CHECK(added.value().entity_id != old_id);
+  const core::Patient* old = session->state().find(core::Id<core::Patient>{old_id});
+  REQUIRE(old);
+  CHECK(old->mrn == "MRN-7");
   CHECK(session->state().patients_by_name().size() == 2);
 }
