@@ -103,7 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                            {{"given_name", "Fuzz"}, {"family_name", "Target"}, {"birth_date", "1970-01-01"}}});
   // Refused as invalid (say, a fuzzed record already holds the new id) is fine; a write failure is not.
   check(added.ok() || added.error().code != core::ErrorCode::StorageFailed, "a commit after opening failed to write");
-  (void)s.history(core::EntityType::Patient, "patient-dfuzz-1");
+  if (added) (void)s.history(core::EntityType::Patient, added.value().entity_id);
   check(s.compact().ok(), "compaction failed");
   auto again = core::Session::open(storage, clock);
   check(again.ok(), "the store does not open after its own compaction");
