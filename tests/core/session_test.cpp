@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/journal.hpp"
+#include "core/record_id.hpp"
 #include "core/session.hpp"
 #include "test_support.hpp"
 
@@ -219,4 +220,10 @@ TEST_CASE("a store whose records have the earlier, longer ids opens and takes ne
   REQUIRE(old);
   CHECK(old->mrn == "MRN-7");
   CHECK(session->state().patients_by_name().size() == 2);
+}
+
+TEST_CASE("a record's id is its device in base 36 and its change's number") {
+  CHECK(core::record_id(core::DeviceId{"d0000000000000023"}, 7) == "z-7");
+  CHECK(core::record_id(core::DeviceId{"dffffffffffffffff"}, 99'999'999) == "3w5e11264sgsf-99999999");  // 22 characters
+  CHECK(core::record_id(core::DeviceId{"dtest"}, 1) == "dtest-1");  // not a device id Liaison makes: kept
 }
