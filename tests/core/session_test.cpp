@@ -22,6 +22,11 @@ core::CreateRecord add(const std::string& name, std::string dob = "1948-03-21", 
   return core::CreateRecord{core::EntityType::Patient, fields};
 }
 
+// A practitioner: a record of another type than the patients above.
+core::CreateRecord doctor() {
+  return core::CreateRecord{core::EntityType::Practitioner, {{"name", "Dr. Lin"}, {"role", "physician"}}};
+}
+
 std::unique_ptr<core::Session> open_session(core::Storage& storage, const core::Clock& clock) {
   auto session = core::Session::open(storage, clock, {"casey.coordinator"});
   REQUIRE(session);
@@ -161,8 +166,7 @@ TEST_CASE("a new record never takes an id already in use, even when the sequence
   { std::ofstream(manifest, std::ios::trunc) << m.dump(1); }
   auto session = open_session(storage, clock);
   // Ids are unique across entity types, so a record of another type is checked against the patient.
-  const core::CreateRecord doctor{core::EntityType::Practitioner, {{"name", "Dr. Lin"}, {"role", "physician"}}};
-  auto practitioner = session->commit(doctor);
+  auto practitioner = session->commit(doctor());
   REQUIRE(practitioner);
   CHECK(practitioner.value().entity_id != first);
   auto second = session->commit(add("Grace Brewster"));
@@ -178,9 +182,8 @@ TEST_CASE("records of different types made together get distinct short ids") {
   test::FixedClock clock;
   auto session = open_session(storage, clock);
   core::ActionGroup group;
-  const core::CreateRecord doctor{core::EntityType::Practitioner, {{"name", "Dr. Lin"}, {"role", "physician"}}};
   group.steps.push_back({add("Ada Byron"), "Patient"});
-  group.steps.push_back({doctor, "Practitioner"});
+  group.steps.push_back({doctor(), "Practitioner"});
   REQUIRE(session->commit(group));
   REQUIRE(session->commit(add("Grace Brewster")));
   std::vector<std::string> ids;
