@@ -34,6 +34,8 @@ class AppointmentsByStart {
     return std::upper_bound(begin(), end(), start, [](Minutes s, const Entry& e) { return s < e.first; });
   }
 
+  // Room for `entries` in all, so that adding them allocates once.
+  void reserve(std::size_t entries) { entries_.reserve(entries); }
   // Adds after every entry with the same start, as a multimap's insert does.
   void insert(Minutes start, const Appointment* appointment) {
     if (entries_.empty() || entries_.back().first <= start) entries_.emplace_back(start, appointment);

@@ -76,9 +76,10 @@ TEST_CASE("appointment indexes agree with a full scan after every kind of change
   Fixture f;
   const std::string other = f.create(EntityType::Patient,
                                      {{"given_name", "Alan"}, {"family_name", "Turing"}, {"birth_date", "1952-06-23"}});
-  auto visit = [&](const std::string& patient, const char* start, const char* end) {
+  // Two spellings of one room: both are listed under the one party "room:exam room 2".
+  auto visit = [&](const std::string& patient, const char* start, const char* end, const char* room) {
     return json{{"patient", patient}, {"practitioner", f.ids["$practitioner"]}, {"type", "office_visit"},
-                {"start", start}, {"end", end}, {"time_zone", "America/Chicago"}};
+                {"start", start}, {"end", end}, {"time_zone", "America/Chicago"}, {"location", room}};
   };
   std::string first, second;
   struct Step {
@@ -88,11 +89,11 @@ TEST_CASE("appointment indexes agree with a full scan after every kind of change
   };
   const std::vector<Step> steps{
       {"create two", [&] {
-         first = f.create(EntityType::Appointment, visit(f.ids["$patient"], "2026-12-01T09:00", "2026-12-01T09:30"));
-         second = f.create(EntityType::Appointment, visit(f.ids["$patient"], "2026-12-02T10:00", "2026-12-02T10:30"));
+         first = f.create(EntityType::Appointment, visit(f.ids["$patient"], "2026-12-01T09:00", "2026-12-01T09:30", "Exam Room 2"));
+         second = f.create(EntityType::Appointment, visit(f.ids["$patient"], "2026-12-02T10:00", "2026-12-02T10:30", "exam room 2"));
        }, 2},
       {"create for another patient", [&] {
-         f.create(EntityType::Appointment, visit(other, "2026-12-03T11:00", "2026-12-03T11:30"));
+         f.create(EntityType::Appointment, visit(other, "2026-12-03T11:00", "2026-12-03T11:30", ""));
        }, 3},
       {"change status and start", [&] {
          REQUIRE(f.session->commit(core::UpdateRecord{EntityType::Appointment, first,
