@@ -271,7 +271,7 @@ GoalEvaluation judge(const Goal& goal, const std::vector<TimedMeasurement>& time
       kept, [](const TimedMeasurement& t) { return std::pair{t.at, *t.measurement->value}; }, *e.target, *latest.value);
   // "<start>HbA1c 8.1 % on 2026-11-22<verb>the target < 7 %<end>", built in one string: the worklist
   // writes one for each off-track goal, and joining temporaries cost more than finding the goals.
-  const std::string& unit = latest.unit.empty() ? e.target->unit : latest.unit;
+  const std::string& unit = latest.unit.empty() ? e.target->unit : latest.unit.str();
   auto message = [&](const char* start, const char* verb, const std::string& end) {
     std::string m;
     // With room for the worklist's trend and goal.

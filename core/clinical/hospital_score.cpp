@@ -62,7 +62,7 @@ ScoreInput lab(const State& state, const Encounter& stay, const LabRule& rule) {
   if (!factor) {
     in.missing = true;
     in.value = "the " + rule.types.front() + " of " + m->taken_at.substr(0, 10) + " has " +
-               (m->unit.empty() ? std::string("no unit") : "the unit \"" + m->unit + "\"") + "; record it in " + rule.unit;
+               (m->unit.empty() ? std::string("no unit") : "the unit \"" + m->unit.str() + "\"") + "; record it in " + rule.unit;
     return in;
   }
   const double value = *m->value * *factor;

@@ -194,7 +194,7 @@ std::string Planner::appointment_problem(Mapped& mapped, const std::string& exis
     std::string notes = mapped.fields.value("notes", "");
     mapped.fields["notes"] = clip("Place: " + a.location + (notes.empty() ? "" : "\n" + notes), 20000);
     mapped.fields.erase("location");
-    a.location.clear();
+    a.location = SharedText();
     std::tie(party, why) = conflict();
   }
   if (!party.empty()) return "it would double-book the " + party + ": " + why;

@@ -51,7 +51,8 @@ json write(const Writer& w, const Procedure& p) {
     json r = start(w, "Immunization", "patient", p.patient);
     if (r.is_null()) return r;
     r["status"] = p.outcome == "not done" ? "not-done" : "completed";
-    std::string vaccine = p.name.rfind(prefix, 0) == 0 ? p.name.substr(prefix.size()) : p.name;
+    const std::string& name = p.name;
+    std::string vaccine = name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name;
     r["vaccineCode"] = codeable(vaccine);
     // occurrence[x] is required: an unknown date is said in words.
     if (p.date) r["occurrenceDateTime"] = fhir_date(p.date);

@@ -6,6 +6,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
+#include "core/shared_text.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/model/schema.hpp"
 
@@ -21,9 +22,9 @@ struct Condition {
   Id<Condition> id;
   bool deleted = false;
   Id<Patient> patient;
-  std::string name;
+  SharedText name;
   std::string icd10;   // e.g. E11.9, stored upper case
-  std::string status;  // active, resolved, inactive
+  SharedText status;  // active, resolved, inactive
   std::optional<CivilDate> onset_date;
   std::optional<CivilDate> resolution_date;  // only for a resolved or inactive condition
   std::string notes;
@@ -37,10 +38,10 @@ struct Procedure {
   Id<Procedure> id;
   bool deleted = false;
   Id<Patient> patient;
-  std::string name;
+  SharedText name;
   std::optional<CivilDate> date;
   Id<Practitioner> performer;
-  std::string outcome;
+  SharedText outcome;
   std::string notes;
   bool operator==(const Procedure&) const = default;
 };
@@ -68,15 +69,15 @@ struct Medication {
   Id<Medication> id;
   bool deleted = false;
   Id<Patient> patient;
-  std::string name;
-  std::string dose;       // as prescribed, e.g. "500 mg"
-  std::string route;      // oral, topical, inhaled, injection, intravenous, subcutaneous, transdermal, other
-  std::string frequency;  // e.g. "twice daily"
+  SharedText name;
+  SharedText dose;       // as prescribed, e.g. "500 mg"
+  SharedText route;      // oral, topical, inhaled, injection, intravenous, subcutaneous, transdermal, other
+  SharedText frequency;  // e.g. "twice daily"
   Id<Practitioner> prescriber;
   std::optional<CivilDate> start_date;
   std::optional<CivilDate> stop_date;
   std::string indication;
-  std::string status = "active";  // active, stopped, on_hold
+  SharedText status = "active";  // active, stopped, on_hold
   std::string notes;
   bool operator==(const Medication&) const = default;
 };

@@ -6,6 +6,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
+#include "core/shared_text.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/model/schema.hpp"
 
@@ -21,9 +22,9 @@ struct Measurement {
   Id<Measurement> id;
   bool deleted = false;
   Id<Patient> patient;
-  std::string type;  // e.g. "blood pressure systolic", "weight"
+  SharedText type;  // e.g. "blood pressure systolic", "weight"
   std::optional<double> value;
-  std::string unit;  // e.g. "mmHg", "kg"
+  SharedText unit;  // e.g. "mmHg", "kg"
   std::string taken_at;  // "YYYY-MM-DDTHH:MM"
   std::string result;    // a result in words (coded or text, e.g. "Never smoker"), when there is no value
   bool operator==(const Measurement&) const = default;
@@ -37,10 +38,10 @@ struct Note {
   Id<Note> id;
   bool deleted = false;
   Id<Patient> patient;
-  std::string kind;       // call, visit, message, letter, note
+  SharedText kind;       // call, visit, message, letter, note
   std::string with_whom;  // who the coordinator spoke or wrote to
-  std::string direction;  // inbound, outbound
-  std::string outcome;    // reached, left_message, no_answer, wrong_number, completed, other
+  SharedText direction;  // inbound, outbound
+  SharedText outcome;    // reached, left_message, no_answer, wrong_number, completed, other
   std::string at;         // "YYYY-MM-DDTHH:MM"
   std::string text;
   bool operator==(const Note&) const = default;

@@ -15,6 +15,7 @@
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "core/result.hpp"
+#include "core/shared_text.hpp"
 #include "core/model/entity_type.hpp"
 
 namespace core {
@@ -98,9 +99,10 @@ FieldSpec<T> base(std::string name, std::string label, bool required, FieldKind 
   return f;
 }
 
-// The text a text or Id member holds.
+// The text a text, shared text or Id member holds.
 inline std::string& text_of(std::string& text) { return text; }
 inline const std::string& text_of(const std::string& text) { return text; }
+inline const std::string& text_of(const SharedText& text) { return text.str(); }
 template <class Tag>
 std::string& text_of(Id<Tag>& id) { return id.value; }
 template <class Tag>
@@ -130,13 +132,16 @@ FieldSpec<T> member_field(std::string name, std::string label, bool required, M 
   };
   f.read = [member](T& r, ByteReader& in) {
     if constexpr (std::is_same_v<M, bool>) r.*member = in.byte() != 0;
+    else if constexpr (std::is_same_v<M, SharedText>) r.*member = SharedText(in.text());
     else text_of(r.*member) = in.text();
   };
   return f;
 }
 
-template <class T>
-FieldSpec<T> text(std::string name, std::string label, std::string T::*member, bool required = false,
+// Text and choice members are a std::string, or a SharedText for a value many records repeat word
+// for word (shared_text.hpp).
+template <class T, class S>
+FieldSpec<T> text(std::string name, std::string label, S T::*member, bool required = false,
                   std::size_t max_length = 200) {
   return member_field<T>(name, label, required, member,
                          [label, max_length](const json& v) { return check_text(v, label, max_length); });
@@ -169,8 +174,8 @@ FieldSpec<T> email(std::string name, std::string label, std::string T::*member) 
   return member_field<T>(name, label, false, member, [label](const json& v) { return check_email(v, label); });
 }
 
-template <class T>
-FieldSpec<T> choice(std::string name, std::string label, std::string T::*member, std::vector<std::string> options,
+template <class T, class S>
+FieldSpec<T> choice(std::string name, std::string label, S T::*member, std::vector<std::string> options,
                     bool required = false) {
   auto f = member_field<T>(name, label, required, member,
                            [label, options](const json& v) { return check_choice(v, label, options); });

@@ -7,6 +7,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
+#include "core/shared_text.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/model/schema.hpp"
 
@@ -24,12 +25,12 @@ struct Appointment {
   bool deleted = false;
   Id<Patient> patient;
   Id<Practitioner> practitioner;
-  std::string location;
-  std::string type;              // office_visit, follow_up, home_visit, telehealth, procedure, lab
-  std::string status = "booked"; // proposed, booked, confirmed, arrived, completed, cancelled, no_show
+  SharedText location;
+  SharedText type;              // office_visit, follow_up, home_visit, telehealth, procedure, lab
+  SharedText status = "booked"; // proposed, booked, confirmed, arrived, completed, cancelled, no_show
   std::string start;             // local wall time at the appointment, "YYYY-MM-DDTHH:MM"
   std::string end;               // same form, after start
-  std::string time_zone;         // IANA name of the place, e.g. "America/Chicago"
+  SharedText time_zone;         // IANA name of the place, e.g. "America/Chicago"
   std::string reason;
   std::string notes;
   std::string series;      // occurrences of one recurring series share this key
@@ -49,20 +50,20 @@ struct Encounter {
   Id<Encounter> id;
   bool deleted = false;
   Id<Patient> patient;
-  std::string kind;      // inpatient, emergency, observation, outpatient, home_health, skilled_nursing
-  std::string facility;
+  SharedText kind;      // inpatient, emergency, observation, outpatient, home_health, skilled_nursing
+  SharedText facility;
   std::optional<CivilDate> admission_date;
   std::optional<CivilDate> discharge_date;
   bool acute = false;    // an acute or emergent admission, as opposed to a planned one
-  std::string discharge_disposition;  // home, home_with_services, skilled_nursing, rehab, hospice,
+  SharedText discharge_disposition;  // home, home_with_services, skilled_nursing, rehab, hospice,
                                       // against_medical_advice, died, other
   std::string notes;
   std::vector<std::string> discharge_medications;  // as written on the discharge summary
   // The medical decision making of the transition: moderate or high (CMS TCM: the face-to-face
   // visit is due within 14 days for moderate, 7 days for high; see core/clinical/transitions.hpp).
-  std::string complexity;
-  std::string admission_type;     // elective, urgent, emergency; unset when not known
-  std::string discharge_service;  // the hospital service that discharged the patient, e.g. oncology
+  SharedText complexity;
+  SharedText admission_type;     // elective, urgent, emergency; unset when not known
+  SharedText discharge_service;  // the hospital service that discharged the patient, e.g. oncology
   bool operator==(const Encounter&) const = default;
 };
 

@@ -93,7 +93,7 @@ std::string describe(const Conflict& c, const State& state) {
   const Practitioner* practitioner = state.find(o.practitioner);
   std::string who = c.party == "patient" ? (patient ? patient->display_name() : "The patient")
                     : c.party == "practitioner" ? (practitioner ? practitioner->name : "The practitioner")
-                                                : o.location;
+                                                : o.location.str();
   std::string when = o.start.substr(0, 10) + " " + o.start.substr(11) + "-" +
                      (o.end.substr(0, 10) == o.start.substr(0, 10) ? o.end.substr(11) : o.end.substr(0, 10) + " " + o.end.substr(11));
   std::string what = appointment_type_words(o.type);

@@ -62,7 +62,7 @@ SeriesByMeasure scanned_series(const core::State& state) {
     const auto at = core::parse_wall_time(m.taken_at);
     if (m.deleted || !m.value || !at) continue;
     std::string measure;
-    for (char ch : m.type)
+    for (char ch : m.type.str())
       if (ch != ' ') measure += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     timed[{m.patient.value, measure}].emplace_back(*at, id.value);
   }
