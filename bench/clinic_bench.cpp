@@ -82,6 +82,16 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// The median wall time and, apart, the median system time of several opens.
+OpenTimes median(const std::vector<OpenTimes>& opens) {
+  std::vector<double> ms, system_ms;
+  for (const OpenTimes& o : opens) {
+    ms.push_back(o.ms);
+    system_ms.push_back(o.system_ms);
+  }
+  return {median(std::move(ms)), median(std::move(system_ms))};
+}
+
 void fail_if(bool failed, const std::string& what, const std::string& why) {
   if (failed) throw std::runtime_error(what + ": " + why);
 }
@@ -209,12 +219,13 @@ SizeFigures measure(int patients, const std::string& dir, const Options& options
   std::printf(" opening...");
   std::fflush(stdout);
   if (options.open_in_new_process) {
-    std::vector<double> fresh;
+    std::vector<OpenTimes> fresh;
     for (int round = 0; round < kOpenRounds; ++round) fresh.push_back(options.open_in_new_process(dir));
-    f.open_new_process_ms = median(fresh);
+    f.open_new_process = median(fresh);
   }
   if (options.open_in_new_process && options.drop_from_system_cache) {
-    std::vector<double> reads, opens;
+    std::vector<double> reads;
+    std::vector<OpenTimes> opens;
     for (int round = 0; round < kOpenRounds; ++round) {
       if (!options.drop_from_system_cache(dir)) break;
       reads.push_back(read_all_bytes(storage, f.disk_bytes));
@@ -223,7 +234,7 @@ SizeFigures measure(int patients, const std::string& dir, const Options& options
     }
     if (!opens.empty()) {
       f.read_from_disk_ms = median(reads);
-      f.open_from_disk_ms = median(opens);
+      f.open_from_disk = median(opens);
     }
   }
   std::vector<double> reads, opens;
@@ -258,12 +269,13 @@ double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
 }  // namespace
 
-double open_store_ms(const std::string& dir) {
+OpenTimes open_store_once(const std::string& dir) {
   core::DirectoryStorage storage(dir);
   core::SystemClock clock;
+  const double system_before = system_cpu_ms();
   const auto start = Clock::now();
   auto session = open_session(storage, clock);
-  return ms_since(start);
+  return {ms_since(start), system_cpu_ms() - system_before};
 }
 
 std::vector<int> parse_sizes(const std::string& text) {
@@ -329,15 +341,17 @@ void print_table(const std::vector<SizeFigures>& figures) {
   auto or_dash = [&](double ms) { return ms > 0 ? text("%.1f", ms) : std::string("-"); };
   std::printf("opening the store (snapshot + journal), its files in the system's cache:\n");
   row("  open cold ms, in this process", [&](const SizeFigures& f) { return text("%.1f", f.open_ms); });
-  row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_new_process_ms); });
+  row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_new_process.ms); });
+  row("    the system's processor ms in it", [&](const SizeFigures& f) { return f.open_new_process.ms > 0 ? text("%.1f", f.open_new_process.system_ms) : std::string("-"); });
   row("  read the same bytes ms", [&](const SizeFigures& f) { return text("%.1f", f.read_ms); });
   row("  open / read ratio", [&](const SizeFigures& f) { return text("%.1f x", ratio(f.open_ms, f.read_ms)); });
-  if (std::any_of(figures.begin(), figures.end(), [](const SizeFigures& f) { return f.open_from_disk_ms > 0; })) {
+  if (std::any_of(figures.begin(), figures.end(), [](const SizeFigures& f) { return f.open_from_disk.ms > 0; })) {
     std::printf("opening the store, its files read from the disk (dropped from the cache first):\n");
-    row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_from_disk_ms); });
+    row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_from_disk.ms); });
+    row("    the system's processor ms in it", [&](const SizeFigures& f) { return f.open_from_disk.ms > 0 ? text("%.1f", f.open_from_disk.system_ms) : std::string("-"); });
     row("  read the same bytes ms", [&](const SizeFigures& f) { return or_dash(f.read_from_disk_ms); });
     row("  open / read ratio", [&](const SizeFigures& f) {
-      return f.open_from_disk_ms > 0 ? text("%.1f x", ratio(f.open_from_disk_ms, f.read_from_disk_ms)) : std::string("-");
+      return f.open_from_disk.ms > 0 ? text("%.1f x", ratio(f.open_from_disk.ms, f.read_from_disk_ms)) : std::string("-");
     });
   }
   row("commit one edit ms p50 / p99", [&](const SizeFigures& f) { return pair(f.commit_ms); });
@@ -373,6 +387,8 @@ void print_table(const std::vector<SizeFigures>& figures) {
 
 nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::string& platform) {
   auto pair = [](const Percentiles& p) { return nlohmann::json{{"p50", p.p50}, {"p99", p.p99}, {"runs", p.runs}}; };
+  // A figure of the opens in a new process: null where they were not measured.
+  auto if_opened = [](const OpenTimes& open, double value) { return open.ms > 0 ? nlohmann::json(value) : nlohmann::json(nullptr); };
   nlohmann::json sizes = nlohmann::json::array();
   for (const auto& f : figures) {
     sizes.push_back({{"patients", f.patients},
@@ -381,11 +397,12 @@ nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::strin
                      {"open_ms", f.open_ms},
                      {"read_ms", f.read_ms},
                      {"open_read_ratio", ratio(f.open_ms, f.read_ms)},
-                     {"open_new_process_ms", f.open_new_process_ms > 0 ? nlohmann::json(f.open_new_process_ms) : nullptr},
-                     {"open_from_disk_ms", f.open_from_disk_ms > 0 ? nlohmann::json(f.open_from_disk_ms) : nullptr},
-                     {"read_from_disk_ms", f.read_from_disk_ms > 0 ? nlohmann::json(f.read_from_disk_ms) : nullptr},
-                     {"open_read_ratio_from_disk",
-                      f.open_from_disk_ms > 0 ? nlohmann::json(ratio(f.open_from_disk_ms, f.read_from_disk_ms)) : nullptr},
+                     {"open_new_process_ms", if_opened(f.open_new_process, f.open_new_process.ms)},
+                     {"open_new_process_system_ms", if_opened(f.open_new_process, f.open_new_process.system_ms)},
+                     {"open_from_disk_ms", if_opened(f.open_from_disk, f.open_from_disk.ms)},
+                     {"open_from_disk_system_ms", if_opened(f.open_from_disk, f.open_from_disk.system_ms)},
+                     {"read_from_disk_ms", if_opened(f.open_from_disk, f.read_from_disk_ms)},
+                     {"open_read_ratio_from_disk", if_opened(f.open_from_disk, ratio(f.open_from_disk.ms, f.read_from_disk_ms))},
                      {"commit_ms", pair(f.commit_ms)},
                      {"search_index_ms", f.search_index_ms},
                      {"search_keystroke_ms", pair(f.keystroke_ms)},
@@ -425,7 +442,9 @@ std::vector<std::string> implausible(const std::vector<SizeFigures>& figures, bo
     positive("records", static_cast<double>(f.records));
     positive("open", f.open_ms);
     positive("read", f.read_ms);
-    if (f.open_from_disk_ms > 0) positive("read from disk", f.read_from_disk_ms);
+    if (f.open_from_disk.ms > 0) positive("read from disk", f.read_from_disk_ms);
+    if (f.open_new_process.system_ms < 0 || f.open_from_disk.system_ms < 0)
+      problems.push_back("the system's processor time of an open is negative" + at);
     positive("disk bytes", f.disk_bytes);
     positive("memory bytes", f.memory_bytes);
     positive("peak memory", f.peak_bytes);

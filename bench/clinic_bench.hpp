@@ -26,6 +26,16 @@ struct Percentiles {
 // Nearest-rank p50 and p99 of the times (with fewer than 100 runs, p99 is the slowest).
 Percentiles percentiles(std::vector<double> ms);
 
+// One open of a store in a new process (Options::open_in_new_process): its wall time, and the
+// processor time the system (the kernel) spent for that process meanwhile, on both threads. Most of
+// that is zeroing the fresh memory the records fill; on a virtual machine whose host takes back the
+// memory a guest frees (a balloon's free page reporting), zeroing it again waits for the host, and
+// the open can take twice as long as with the same memory still held: this figure shows when.
+struct OpenTimes {
+  double ms = 0;
+  double system_ms = 0;
+};
+
 // One main view of the interface: CPU time to draw one frame of it (bench/frame_times.hpp).
 struct ViewFrameTimes {
   std::string view;  // "Today", "Patient chart: Summary", ...
@@ -38,11 +48,11 @@ struct SizeFigures {
   double generate_s = 0;
   // The files in the system's cache, as when a store is reopened soon after it was last used:
   double open_ms = 0;      // Session::open of snapshot + journal, in the benchmark's process
-  double open_new_process_ms = 0;  // the same in a new process, as starting the app; 0: not measured
+  OpenTimes open_new_process;  // the same in a new process, as starting the app (medians); 0: not measured
   double read_ms = 0;      // reading the same files' bytes and nothing else
   // The files dropped from the system's cache first, as on the first open after the machine
   // starts: the open in a new process, and the read (the disk's floor). 0: not measured.
-  double open_from_disk_ms = 0;
+  OpenTimes open_from_disk;
   double read_from_disk_ms = 0;
   double disk_bytes = 0;   // the store's files
   Percentiles commit_ms;   // one durable single-field edit
@@ -69,19 +79,19 @@ struct Options {
   std::string platform;  // "native" or "wasm", written into the results
   // Empty when the frames are not to be timed (--no-frames): then no frame figures.
   FrameTimer frame_timer;
-  // Opens the store in `dir` in a new process and returns how many ms the open took there (see
-  // open_store_ms). A new process's heap has no memory yet: its first open also takes it all from
+  // Opens the store in `dir` in a new process and returns what the open took there (see
+  // open_store_once). A new process's heap has no memory yet: its first open also takes it all from
   // the system, a page at a time, which a reopen in the benchmark's own process does not. Empty
   // where no process can be started (wasm): then no such figure.
-  std::function<double(const std::string& dir)> open_in_new_process;
+  std::function<OpenTimes(const std::string& dir)> open_in_new_process;
   // Drops the files of the store in `dir` from the system's cache, so that the next read of them
   // comes from the disk; false if it could not. Empty where it cannot be done (wasm); with
   // open_in_new_process, the open from disk is measured too.
   std::function<bool(const std::string& dir)> drop_from_system_cache;
 };
 
-// Opens the store in `dir` once and returns the ms it took: what that new process runs.
-double open_store_ms(const std::string& dir);
+// Opens the store in `dir` once and returns what it took: what that new process runs.
+OpenTimes open_store_once(const std::string& dir);
 
 // "1000,10000,50000" -> {1000, 10000, 50000}; empty when any part is not a positive number.
 std::vector<int> parse_sizes(const std::string& text);
@@ -98,8 +108,9 @@ nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::strin
 // With `frames_expected`, each size must have frame figures too.
 std::vector<std::string> implausible(const std::vector<SizeFigures>& figures, bool frames_expected = false);
 
-// Memory, measured per platform (memory_native.cpp / memory_wasm.cpp).
+// Memory and the system's processor time, measured per platform (memory_native.cpp / memory_wasm.cpp).
 double heap_in_use_bytes();
 double peak_memory_bytes();
+double system_cpu_ms();  // the kernel's processor time for this process so far (0 where unknown)
 
 }  // namespace bench

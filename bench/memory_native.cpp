@@ -1,5 +1,6 @@
 // Memory figures on the desktop: heap in use from jemalloc's statistics (the desktop programs'
-// allocator: cmake/Dependencies.cmake), peak resident set from getrusage.
+// allocator: cmake/Dependencies.cmake), peak resident set from getrusage; and from getrusage too,
+// the kernel's processor time.
 #include <jemalloc/jemalloc.h>
 #include <sys/resource.h>
 
@@ -24,6 +25,12 @@ double peak_memory_bytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) * 1024.0;  // Linux reports kilobytes
+}
+
+double system_cpu_ms() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_stime.tv_sec) * 1000.0 + static_cast<double>(usage.ru_stime.tv_usec) / 1000.0;
 }
 
 }  // namespace bench
