@@ -339,16 +339,17 @@ void print_table(const std::vector<SizeFigures>& figures) {
   row("patients", [&](const SizeFigures& f) { return std::to_string(f.patients); });
   row("records", [&](const SizeFigures& f) { return std::to_string(f.records); });
   auto or_dash = [&](double ms) { return ms > 0 ? text("%.1f", ms) : std::string("-"); };
+  auto system_ms = [&](const OpenTimes& open) { return open.ms > 0 ? text("%.1f", open.system_ms) : std::string("-"); };
   std::printf("opening the store (snapshot + journal), its files in the system's cache:\n");
   row("  open cold ms, in this process", [&](const SizeFigures& f) { return text("%.1f", f.open_ms); });
   row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_new_process.ms); });
-  row("    the system's processor ms in it", [&](const SizeFigures& f) { return f.open_new_process.ms > 0 ? text("%.1f", f.open_new_process.system_ms) : std::string("-"); });
+  row("    the system's processor ms in it", [&](const SizeFigures& f) { return system_ms(f.open_new_process); });
   row("  read the same bytes ms", [&](const SizeFigures& f) { return text("%.1f", f.read_ms); });
   row("  open / read ratio", [&](const SizeFigures& f) { return text("%.1f x", ratio(f.open_ms, f.read_ms)); });
   if (std::any_of(figures.begin(), figures.end(), [](const SizeFigures& f) { return f.open_from_disk.ms > 0; })) {
     std::printf("opening the store, its files read from the disk (dropped from the cache first):\n");
     row("  open cold ms, in a new process", [&](const SizeFigures& f) { return or_dash(f.open_from_disk.ms); });
-    row("    the system's processor ms in it", [&](const SizeFigures& f) { return f.open_from_disk.ms > 0 ? text("%.1f", f.open_from_disk.system_ms) : std::string("-"); });
+    row("    the system's processor ms in it", [&](const SizeFigures& f) { return system_ms(f.open_from_disk); });
     row("  read the same bytes ms", [&](const SizeFigures& f) { return or_dash(f.read_from_disk_ms); });
     row("  open / read ratio", [&](const SizeFigures& f) {
       return f.open_from_disk.ms > 0 ? text("%.1f x", ratio(f.open_from_disk.ms, f.read_from_disk_ms)) : std::string("-");
@@ -388,7 +389,9 @@ void print_table(const std::vector<SizeFigures>& figures) {
 nlohmann::json to_json(const std::vector<SizeFigures>& figures, const std::string& platform) {
   auto pair = [](const Percentiles& p) { return nlohmann::json{{"p50", p.p50}, {"p99", p.p99}, {"runs", p.runs}}; };
   // A figure of the opens in a new process: null where they were not measured.
-  auto if_opened = [](const OpenTimes& open, double value) { return open.ms > 0 ? nlohmann::json(value) : nlohmann::json(nullptr); };
+  auto if_opened = [](const OpenTimes& open, double value) {
+    return open.ms > 0 ? nlohmann::json(value) : nlohmann::json(nullptr);
+  };
   nlohmann::json sizes = nlohmann::json::array();
   for (const auto& f : figures) {
     sizes.push_back({{"patients", f.patients},
