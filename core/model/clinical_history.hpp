@@ -7,6 +7,7 @@
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "core/shared_text.hpp"
+#include "core/sparse_text.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/model/schema.hpp"
 
@@ -27,7 +28,7 @@ struct Condition {
   SharedText status;  // active, resolved, inactive
   std::optional<CivilDate> onset_date;
   std::optional<CivilDate> resolution_date;  // only for a resolved or inactive condition
-  std::string notes;
+  SparseText notes;
   bool operator==(const Condition&) const = default;
 };
 
@@ -42,7 +43,7 @@ struct Procedure {
   std::optional<CivilDate> date;
   Id<Practitioner> performer;
   SharedText outcome;
-  std::string notes;
+  SparseText notes;
   bool operator==(const Procedure&) const = default;
 };
 
@@ -78,7 +79,7 @@ struct Medication {
   std::optional<CivilDate> stop_date;
   std::string indication;
   SharedText status = "active";  // active, stopped, on_hold
-  std::string notes;
+  SparseText notes;
   bool operator==(const Medication&) const = default;
 };
 

@@ -7,6 +7,7 @@
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "core/shared_text.hpp"
+#include "core/sparse_text.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/model/schema.hpp"
 
@@ -26,7 +27,7 @@ struct Measurement {
   std::optional<double> value;
   SharedText unit;  // e.g. "mmHg", "kg"
   std::string taken_at;  // "YYYY-MM-DDTHH:MM"
-  std::string result;    // a result in words (coded or text, e.g. "Never smoker"), when there is no value
+  SparseText result;     // a result in words (coded or text, e.g. "Never smoker"), when there is no value
   bool operator==(const Measurement&) const = default;
 };
 

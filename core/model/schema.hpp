@@ -16,6 +16,7 @@
 #include "core/ids.hpp"
 #include "core/result.hpp"
 #include "core/shared_text.hpp"
+#include "core/sparse_text.hpp"
 #include "core/model/entity_type.hpp"
 
 namespace core {
@@ -99,10 +100,11 @@ FieldSpec<T> base(std::string name, std::string label, bool required, FieldKind 
   return f;
 }
 
-// The text a text, shared text or Id member holds.
+// The text a text, shared text, sparse text or Id member holds.
 inline std::string& text_of(std::string& text) { return text; }
 inline const std::string& text_of(const std::string& text) { return text; }
 inline const std::string& text_of(const SharedText& text) { return text.str(); }
+inline const std::string& text_of(const SparseText& text) { return text.str(); }
 template <class Tag>
 std::string& text_of(Id<Tag>& id) { return id.value; }
 template <class Tag>
@@ -132,14 +134,15 @@ FieldSpec<T> member_field(std::string name, std::string label, bool required, M 
   };
   f.read = [member](T& r, ByteReader& in) {
     if constexpr (std::is_same_v<M, bool>) r.*member = in.byte() != 0;
-    else if constexpr (std::is_same_v<M, SharedText>) r.*member = SharedText(in.text());
+    else if constexpr (std::is_same_v<M, SharedText> || std::is_same_v<M, SparseText>) r.*member = M(in.text());
     else text_of(r.*member) = in.text();
   };
   return f;
 }
 
-// Text and choice members are a std::string, or a SharedText for a value many records repeat word
-// for word (shared_text.hpp).
+// Text and choice members are a std::string, a SharedText for a value many records repeat word
+// for word (shared_text.hpp), or a SparseText for one nearly every record leaves empty
+// (sparse_text.hpp).
 template <class T, class S>
 FieldSpec<T> text(std::string name, std::string label, S T::*member, bool required = false,
                   std::size_t max_length = 200) {
@@ -147,8 +150,8 @@ FieldSpec<T> text(std::string name, std::string label, S T::*member, bool requir
                          [label, max_length](const json& v) { return check_text(v, label, max_length); });
 }
 
-template <class T>
-FieldSpec<T> long_text(std::string name, std::string label, std::string T::*member, bool required = false) {
+template <class T, class S>
+FieldSpec<T> long_text(std::string name, std::string label, S T::*member, bool required = false) {
   auto f = text<T>(std::move(name), std::move(label), member, required, 20000);
   f.kind = FieldKind::LongText;
   return f;

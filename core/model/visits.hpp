@@ -8,6 +8,7 @@
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "core/shared_text.hpp"
+#include "core/sparse_text.hpp"
 #include "core/model/entity_type.hpp"
 #include "core/model/schema.hpp"
 
@@ -32,9 +33,9 @@ struct Appointment {
   std::string end;               // same form, after start
   SharedText time_zone;         // IANA name of the place, e.g. "America/Chicago"
   std::string reason;
-  std::string notes;
-  std::string series;      // occurrences of one recurring series share this key
-  std::string recurrence;  // the series' rule in words, e.g. "every 8 weeks, 6 times"
+  SparseText notes;
+  SparseText series;       // occurrences of one recurring series share this key
+  SparseText recurrence;   // the series' rule in words, e.g. "every 8 weeks, 6 times"
   Id<Appointment> follow_up_of;  // the visit this one follows up
   bool operator==(const Appointment&) const = default;
 };
@@ -57,7 +58,7 @@ struct Encounter {
   bool acute = false;    // an acute or emergent admission, as opposed to a planned one
   SharedText discharge_disposition;  // home, home_with_services, skilled_nursing, rehab, hospice,
                                       // against_medical_advice, died, other
-  std::string notes;
+  SparseText notes;
   std::vector<std::string> discharge_medications;  // as written on the discharge summary
   // The medical decision making of the transition: moderate or high (CMS TCM: the face-to-face
   // visit is due within 14 days for moderate, 7 days for high; see core/clinical/transitions.hpp).

@@ -683,6 +683,6 @@ TEST_CASE("fhir import: an appointment that would double-book is kept and listed
       CHECK(done.value().skipped[0].find("double-book") != std::string::npos);
     }
     if (a) CHECK(a->location == row.location);
-    if (a && row.location.empty()) CHECK(a->notes.find("Place: Heart Clinic, room 4") != std::string::npos);
+    if (a && row.location.empty()) CHECK(a->notes.str().find("Place: Heart Clinic, room 4") != std::string::npos);
   }
 }

@@ -132,6 +132,17 @@ core::State generated_clinic() {
   core::State state = synthetic::generate_clinic(size).state;
   // A tombstone, so deleted records travel too.
   core::apply(state, core::Change{{}, {}, {}, core::EntityType::Note, "note-gen-1", {{"deleted", true}}});
+  // Texts that the generator leaves empty (SparseText), set on one record of each kind.
+  auto set = [&]<class T>(nlohmann::json fields) {
+    const std::string id = state.table<T>().begin()->first.value;
+    core::apply(state, core::Change{{}, {}, {}, T::kType, id, std::move(fields)});
+  };
+  set.operator()<core::Appointment>({{"notes", "Needs a wheelchair"}, {"series", "S-1"}, {"recurrence", "every 8 weeks, 6 times"}});
+  set.operator()<core::Measurement>({{"result", "Never smoker"}});
+  set.operator()<core::Encounter>({{"notes", "Discharged with home oxygen"}});
+  set.operator()<core::Medication>({{"notes", "Take with food"}});
+  set.operator()<core::Condition>({{"notes", "Diet controlled"}});
+  set.operator()<core::Procedure>({{"notes", "No complications"}});
   return state;
 }
 
@@ -160,6 +171,10 @@ TEST_CASE("snapshot format 2 reads back the records and indexes that format 1 ga
   CHECK(from_text.state == clinic);  // format 1 stores still open as they did
   CHECK(from_binary.state == clinic);
   CHECK(from_binary.state.table<core::Note>().at(core::Id<core::Note>{"note-gen-1"}).deleted);
+  const core::Appointment& first_visit = from_binary.state.table<core::Appointment>().begin()->second;
+  CHECK(first_visit.notes == "Needs a wheelchair");
+  CHECK(first_visit.recurrence == "every 8 weeks, 6 times");
+  CHECK(from_binary.state.table<core::Measurement>().begin()->second.result == "Never smoker");
   const auto binary_indexes = indexes_of(from_binary.state), text_indexes = indexes_of(from_text.state);
   CHECK(binary_indexes.size() > 1000);
   CHECK(binary_indexes == text_indexes);
