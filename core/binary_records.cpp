@@ -15,6 +15,7 @@ void skip_value(WireType wire, ByteReader& in) {
     case WireType::TextList:
       for (std::uint64_t n = in.varint(); n > 0 && in.ok(); --n) in.text();
       return;
+    case WireType::Shared: in.shared_text(); return;  // read all the same: it may number a text
   }
   in.fail();  // a wire type this version does not know: its size cannot be told
 }
@@ -23,15 +24,17 @@ void skip_value(WireType wire, ByteReader& in) {
 template <class T>
 void read_block(ByteReader& in, State& state) {
   struct Field {
-    const FieldSpec<T>* spec;  // null when this version has no such field (or holds it differently)
-    WireType wire;
+    const std::function<void(T&, ByteReader&)>* read;  // null when this version has no such field
+    WireType wire;                                      // (or holds it differently)
   };
   std::vector<Field> fields;
   for (std::uint64_t n = in.varint(); n > 0 && in.ok(); --n) {
     const std::string_view name = in.text();
     const auto wire = static_cast<WireType>(in.byte());
     const FieldSpec<T>* spec = T::schema().field(name);
-    fields.push_back({spec && spec->wire == wire ? spec : nullptr, wire});
+    const bool as_written = spec && spec->wire == wire;
+    const bool from_format_2 = spec && spec->wire == WireType::Shared && wire == WireType::Text;
+    fields.push_back({as_written ? &spec->read : from_format_2 ? &spec->read_text : nullptr, wire});
   }
   auto& table = state.table<T>();
   while (in.ok() && in.peek() == 'R') {
@@ -41,7 +44,7 @@ void read_block(ByteReader& in, State& state) {
     for (std::uint64_t place = in.varint(); place != 0 && in.ok(); place = in.varint()) {
       if (place > fields.size()) return in.fail();
       const Field& field = fields[place - 1];
-      if (field.spec) field.spec->read(record, in);
+      if (field.read) (*field.read)(record, in);
       else skip_value(field.wire, in);
     }
   }

@@ -1,8 +1,8 @@
-// The binary record form of snapshot chunks (snapshot format 2): records are written straight from
-// their fields and read straight into them, with no JSON text in between, so opening a large
+// The binary record form of snapshot chunks (snapshot formats 2 and 3): records are written straight
+// from their fields and read straight into them, with no JSON text in between, so opening a large
 // store spends its time on the records rather than on parsing.
 //
-//   chunk  := header "\n" item*              header: "liaison-snapshot 2"
+//   chunk  := header "\n" item*              header: "liaison-snapshot 3" (or 2)
 //   item   := 'B' block | 'R' record
 //   block  := entity name (text), field count (varint), each field's name (text) and wire type (byte)
 //   record := id (text), deleted (byte 0 or 1), then (field's place in its block + 1 (varint), value)*, 0
@@ -10,6 +10,11 @@
 // Texts are a varint length and the bytes (byte_codec.hpp); each value is laid out by its field's
 // WireType (schema.hpp). A block names its fields, so a reader skips a field it does not know and
 // a later version can add fields without a new format. The records of a block follow it.
+//
+// Format 3 adds the Shared wire type, for the texts that many records repeat (a measurement's type,
+// each record's patient): written in full once per chunk, then as a number. Reading them is then an
+// index into the chunk's list rather than a lookup of the text. Format 2 wrote them as Text, which
+// is still read.
 #pragma once
 #include <string>
 #include <string_view>
@@ -31,10 +36,11 @@ void write_block_header(std::string& out) {
   }
 }
 
-// One record, in the block of its type's fields as write_block_header<T> lists them.
+// One record, in the block of its type's fields as write_block_header<T> lists them. `numbers` are
+// the shared texts its chunk has written so far.
 template <class T>
-void write_binary_record(const T& record, std::string& out) {
-  ByteWriter w(out);
+void write_binary_record(const T& record, std::string& out, SharedTextNumbers& numbers) {
+  ByteWriter w(out, &numbers);
   w.byte('R');
   w.text(record.id.value);
   w.byte(record.deleted ? 1 : 0);

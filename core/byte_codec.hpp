@@ -1,17 +1,26 @@
 // Little binary building blocks for the snapshot's record form (binary_records.hpp): unsigned
-// LEB128 varints, length-prefixed text, little-endian doubles. The reader never reads past its
-// bytes: once anything is out of range it stays failed and hands out empty values.
+// LEB128 varints, length-prefixed text, little-endian doubles, and shared texts numbered within
+// their chunk. The reader never reads past its bytes: once anything is out of range it stays failed
+// and hands out empty values.
 #pragma once
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/shared_text.hpp"
 
 namespace core {
 
+// The shared texts a chunk has written so far, by their one kept value, each numbered from 1 in the
+// order it was first written.
+using SharedTextNumbers = std::unordered_map<const std::string*, std::uint64_t>;
+
 class ByteWriter {
  public:
-  explicit ByteWriter(std::string& out) : out_(&out) {}
+  explicit ByteWriter(std::string& out, SharedTextNumbers* numbers = nullptr) : out_(&out), numbers_(numbers) {}
   void byte(std::uint8_t b) { out_->push_back(static_cast<char>(b)); }
   void varint(std::uint64_t v) {
     while (v >= 0x80) {
@@ -32,11 +41,23 @@ class ByteWriter {
     std::memcpy(&bits, &d, sizeof bits);
     for (int i = 0; i < 8; ++i) byte(static_cast<std::uint8_t>(bits >> (8 * i)));
   }
+  // A text that many records repeat: 0 and the text the first time in a chunk, then its number.
+  // Needs the chunk's numbers.
+  void shared_text(const SharedText& s) {
+    const auto [at, first] = numbers_->try_emplace(&s.str(), numbers_->size() + 1);
+    if (first) {
+      varint(0);
+      text(s.str());
+    } else {
+      varint(at->second);
+    }
+  }
   std::size_t size() const { return out_->size(); }
   void truncate(std::size_t size) { out_->resize(size); }
 
  private:
   std::string* out_;
+  SharedTextNumbers* numbers_;
 };
 
 class ByteReader {
@@ -69,6 +90,15 @@ class ByteReader {
     pos_ += n;
     return s;
   }
+  SharedText shared_text() {
+    const std::uint64_t number = varint();
+    if (number == 0) {
+      const std::string_view s = text();
+      return ok_ ? shared_.emplace_back(s) : SharedText();
+    }
+    if (number > shared_.size()) return fail(), SharedText();
+    return shared_[number - 1];
+  }
   double real() {
     std::uint64_t bits = 0;
     for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(byte()) << (8 * i);
@@ -85,6 +115,7 @@ class ByteReader {
   std::string_view bytes_;
   std::size_t pos_ = 0;
   bool ok_ = true;
+  std::vector<SharedText> shared_;  // the shared texts read so far, by number - 1
 };
 
 }  // namespace core

@@ -11,7 +11,8 @@
 namespace core {
 namespace {
 
-constexpr std::string_view kFormat = "liaison-snapshot 2";       // written: binary_records.hpp
+constexpr std::string_view kFormat = "liaison-snapshot 3";       // written: binary_records.hpp
+constexpr std::string_view kFormat2 = "liaison-snapshot 2";      // still read: the same, but for shared texts
 constexpr std::string_view kTextFormat = "liaison-snapshot 1";   // still read: record_file.hpp lines
 // How many chunks ahead of the one being decoded the storage is asked to prefetch (about 16 MiB):
 // opened after a restart, the files are not in the system's cache, and decoding keeps pace with
@@ -36,8 +37,10 @@ std::string hex(std::uint32_t v) {
   return out;
 }
 
+// Formats 2 and 3 have headers of one length.
 bool is_binary_chunk(std::string_view bytes) {
-  return bytes.size() > kFormat.size() && bytes.substr(0, kFormat.size()) == kFormat && bytes[kFormat.size()] == '\n';
+  const std::string_view header = bytes.substr(0, kFormat.size());
+  return bytes.size() > kFormat.size() && (header == kFormat || header == kFormat2) && bytes[kFormat.size()] == '\n';
 }
 
 // Reads a chunk's records (the bytes are the whole file, header included) into `state`: binary ones
@@ -108,7 +111,7 @@ Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
   if (!bytes) return bytes.error();
   auto m = nlohmann::json::parse(bytes.value(), nullptr, false);
   const std::string format = m.is_object() ? m.value("format", "") : "";
-  if (format != kFormat && format != kTextFormat) return fail("its manifest is damaged");
+  if (format != kFormat && format != kFormat2 && format != kTextFormat) return fail("its manifest is damaged");
   try {
     loaded_.meta.through_segment = m.at("through_segment").get<int>();
     // The manifest has no checksum of its own: a damaged number would silently skip segments.
@@ -192,6 +195,7 @@ Status SnapshotWriter::flush() {
   chunks_.push_back({{"file", name}, {"bytes", chunk_.size()}, {"crc32", hex(crc32(chunk_))}});
   written_.push_back(name);
   chunk_ = std::string(kFormat) + "\n";
+  numbers_.clear();
   return Ok{};
 }
 
@@ -205,10 +209,12 @@ bool SnapshotWriter::step() {
     const auto& table = state_->table<T>();
     for (auto it = after_.empty() ? table.begin() : table.upper_bound(Id<T>{after_}); it != table.end(); ++it) {
       record_.clear();
-      write_binary_record(it->second, record_);
+      write_binary_record(it->second, record_, numbers_);
       if (chunk_.size() + record_.size() > kSnapshotChunkLimit && chunk_.size() > kFormat.size() + 1) {
         if (auto s = flush(); !s) failure_ = s.error();
         flushed = true;
+        record_.clear();  // again, for the next chunk's numbers
+        write_binary_record(it->second, record_, numbers_);
       }
       if (chunk_.size() == kFormat.size() + 1 || block_ != type_) write_block_header<T>(chunk_);
       block_ = type_;

@@ -1,13 +1,14 @@
 // Snapshots: the whole State as of the end of journal segment N, so opening a store reads one
 // snapshot plus the few segments after it instead of the whole history.
 //
-// FORMAT (version 2).
-//   snapshot-NNNNNNNN-KKK.chunk   "liaison-snapshot 2\n" then records in binary, a block per
-//                                 entity type (binary_records.hpp). Version 1 chunks, still read,
+// FORMAT (version 3).
+//   snapshot-NNNNNNNN-KKK.chunk   "liaison-snapshot 3\n" then records in binary, a block per
+//                                 entity type (binary_records.hpp). Version 2 chunks, still read,
+//                                 are the same but for shared texts. Version 1 chunks, still read,
 //                                 were record files (record_file.hpp) headed "liaison-snapshot 1",
 //                                 one {"entity":"patient","id":"...","fields":{...}} per line.
 //   snapshot-NNNNNNNN.json        the manifest, written last and atomically: the commit point.
-//                                 {"format":"liaison-snapshot 2","through_segment":N,
+//                                 {"format":"liaison-snapshot 3","through_segment":N,
 //                                  "chunks":[{"file":...,"bytes":...,"crc32":"hex"}],
 //                                  "devices":{"<device>":<last seq>},"hlc":[wall_ms,counter]}
 // A snapshot counts only if its manifest parses and every chunk has the listed size and CRC-32.
@@ -69,6 +70,7 @@ class SnapshotWriter {
   std::string after_;             // the last record of that type written
   int block_ = -1;                // the entity type of the chunk's last block
   std::string record_;            // the record being written
+  SharedTextNumbers numbers_;     // the shared texts the chunk being filled has written
   std::size_t records_ = 0, records_written_ = 0;
   bool done_ = false;
   std::optional<Error> failure_;

@@ -31,7 +31,8 @@ struct Checked {
 };
 
 // How a field's value is laid out in a binary snapshot (binary_records.hpp).
-enum class WireType : std::uint8_t { Text = 1, Flag, Real, Integer, Date, TextList };
+// SharedText members and patient references are Shared from format 3 on, Text in format 2.
+enum class WireType : std::uint8_t { Text = 1, Flag, Real, Integer, Date, TextList, Shared };
 
 // What a field holds, so an interface can pick the right input for it.
 enum class FieldKind { Text, LongText, Date, DateTime, Time, Choice, Flag, Number, Count, TextList, Reference };
@@ -54,6 +55,7 @@ struct FieldSpec {
   WireType wire = WireType::Text;
   std::function<bool(const T&, ByteWriter&)> write;
   std::function<void(T&, ByteReader&)> read;
+  std::function<void(T&, ByteReader&)> read_text;  // a Shared field as format 2 wrote it, as Text
 };
 
 // Cross-field and cross-record rules, e.g. "stop date after start date" or "MRN unique".
@@ -100,15 +102,25 @@ FieldSpec<T> base(std::string name, std::string label, bool required, FieldKind 
   return f;
 }
 
-// The text a text, shared text, sparse text or Id member holds.
-inline std::string& text_of(std::string& text) { return text; }
+// The text a text, shared text, sparse text or Id member holds, and setting it from a snapshot's bytes.
 inline const std::string& text_of(const std::string& text) { return text; }
 inline const std::string& text_of(const SharedText& text) { return text.str(); }
 inline const std::string& text_of(const SparseText& text) { return text.str(); }
 template <class Tag>
-std::string& text_of(Id<Tag>& id) { return id.value; }
+const std::string& text_of(const Id<Tag>& id) { return text_of(id.value); }
+inline void set_text(std::string& text, std::string_view bytes) { text.assign(bytes); }
+template <class Text>
+void set_text(Text& text, std::string_view bytes) { text = Text(bytes); }
 template <class Tag>
-const std::string& text_of(const Id<Tag>& id) { return id.value; }
+void set_text(Id<Tag>& id, std::string_view bytes) { set_text(id.value, bytes); }
+
+// Whether a member holds one of the shared texts (shared_text.hpp), written by number (WireType::Shared).
+template <class M>
+constexpr bool kShared = std::is_same_v<M, SharedText> || std::is_same_v<M, Id<Patient>>;
+inline const SharedText& shared_of(const SharedText& text) { return text; }
+inline const SharedText& shared_of(const Id<Patient>& id) { return id.value; }
+inline void set_shared(SharedText& text, const SharedText& value) { text = value; }
+inline void set_shared(Id<Patient>& id, const SharedText& value) { id.value = value; }
 
 template <class T, class M>
 FieldSpec<T> member_field(std::string name, std::string label, bool required, M T::*member,
@@ -124,19 +136,21 @@ FieldSpec<T> member_field(std::string name, std::string label, bool required, M 
     if (m == M{}) return nullptr;
     return json(m);
   };
-  f.wire = std::is_same_v<M, bool> ? WireType::Flag : WireType::Text;
+  f.wire = std::is_same_v<M, bool> ? WireType::Flag : kShared<M> ? WireType::Shared : WireType::Text;
   f.write = [member](const T& r, ByteWriter& out) {
     const M& m = r.*member;
     if (m == M{}) return false;
     if constexpr (std::is_same_v<M, bool>) out.byte(1);
+    else if constexpr (kShared<M>) out.shared_text(shared_of(m));
     else out.text(text_of(m));
     return true;
   };
   f.read = [member](T& r, ByteReader& in) {
     if constexpr (std::is_same_v<M, bool>) r.*member = in.byte() != 0;
-    else if constexpr (std::is_same_v<M, SharedText> || std::is_same_v<M, SparseText>) r.*member = M(in.text());
-    else text_of(r.*member) = in.text();
+    else if constexpr (kShared<M>) set_shared(r.*member, in.shared_text());
+    else set_text(r.*member, in.text());
   };
+  if constexpr (kShared<M>) f.read_text = [member](T& r, ByteReader& in) { set_text(r.*member, in.text()); };
   return f;
 }
 

@@ -20,7 +20,7 @@ enum class By { Patient, Status, Party };
 // The keys an appointment is listed under in one index.
 std::vector<std::string> keys_of(const core::Appointment& a, By by) {
   switch (by) {
-    case By::Patient: return a.patient.empty() ? std::vector<std::string>{} : std::vector{a.patient.value};
+    case By::Patient: return a.patient.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.patient.value};
     case By::Status: return {a.status};
     case By::Party: return core::resource_parties(a);
   }

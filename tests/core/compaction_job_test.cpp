@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kPatients = 600;  // enough for three snapshot chunks
+constexpr int kPatients = 900;  // enough for three snapshot chunks
 
 core::CreateRecord new_patient(int n) {
   return core::CreateRecord{core::EntityType::Patient, {{"given_name", "Given" + std::to_string(n)},

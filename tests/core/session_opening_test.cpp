@@ -15,7 +15,7 @@ namespace {
 // A generated clinic stored as a snapshot of several chunks, with one change in the journal after it.
 void store_clinic(test::MemoryStorage& storage, const test::FixedClock& clock) {
   synthetic::ClinicSize size;
-  size.patients = 150;
+  size.patients = 400;
   size.seed = 3;
   REQUIRE(core::write_snapshot(storage, synthetic::generate_clinic(size).state, {}));
   auto session = core::Session::open(storage, clock);
@@ -61,7 +61,7 @@ TEST_CASE("opening a store step by step moves forward only and ends with what op
   auto whole = core::Session::open(storage, clock);
   REQUIRE(whole);
   CHECK(stepped.value()->state() == whole.value()->state());
-  CHECK(stepped.value()->state().table<core::Patient>().size() == 151);
+  CHECK(stepped.value()->state().table<core::Patient>().size() == 401);
   // The stepped session commits like any other.
   CHECK(stepped.value()->commit(core::CreateRecord{
       core::EntityType::Patient, {{"given_name", "Ada"}, {"family_name", "Ng"}, {"birth_date", "1960-01-01"}}}));

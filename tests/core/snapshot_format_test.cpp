@@ -1,6 +1,7 @@
-// The binary snapshot (format 2, core/binary_records.hpp): a generated clinic read back holds the
-// same records and the same indexes as the text snapshots of format 1 (which still open), a field
-// the reader does not know is skipped, and a damaged chunk is refused, never half-read.
+// The binary snapshot (format 3, core/binary_records.hpp): a generated clinic read back holds the
+// same records and the same indexes as the text snapshots of format 1 (which still open), format 2
+// chunks still read, a field the reader does not know is skipped, a repeated text is written once
+// per chunk, and a damaged chunk is refused, never half-read.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -32,7 +33,7 @@ std::string chunk_file(std::size_t k) {
 }
 
 // A manifest listing the chunks' files as they are stored now, with their true sizes and CRCs.
-void store_manifest(test::MemoryStorage& storage, std::size_t chunk_count, const std::string& format = "liaison-snapshot 2") {
+void store_manifest(test::MemoryStorage& storage, std::size_t chunk_count, const std::string& format = "liaison-snapshot 3") {
   nlohmann::json chunks = nlohmann::json::array();
   for (std::size_t k = 0; k < chunk_count; ++k) {
     const std::string& bytes = storage.files[chunk_file(k)];
@@ -65,18 +66,20 @@ std::string text_chunk(const core::State& state) {
 // many chunks.
 std::size_t store_in_chunks(test::MemoryStorage& storage, const core::State& state, std::size_t per_chunk) {
   std::vector<std::string> chunks;
+  core::SharedTextNumbers numbers;
   std::size_t in_chunk = per_chunk;
   core::for_each_entity([&]<class T>() {
     bool in_block = false;
     for (const auto& [id, record] : state.table<T>()) {
       if (in_chunk == per_chunk) {
-        chunks.emplace_back("liaison-snapshot 2\n");
+        chunks.emplace_back("liaison-snapshot 3\n");
+        numbers.clear();
         in_chunk = 0;
         in_block = false;
       }
       if (!in_block) core::write_block_header<T>(chunks.back());
       in_block = true;
-      core::write_binary_record(record, chunks.back());
+      core::write_binary_record(record, chunks.back(), numbers);
       ++in_chunk;
     }
   });
@@ -154,13 +157,13 @@ core::LoadedSnapshot loaded(const test::MemoryStorage& storage) {
 
 }  // namespace
 
-TEST_CASE("snapshot format 2 reads back the records and indexes that format 1 gave") {
+TEST_CASE("snapshot format 3 reads back the records and indexes that format 1 gave") {
   const core::State clinic = generated_clinic();
   test::MemoryStorage binary, text;
   REQUIRE(core::write_snapshot(binary, clinic, {}));
   REQUIRE(binary.files.count(kChunk) == 1);
-  CHECK(binary.files[kChunk].rfind("liaison-snapshot 2\n", 0) == 0);
-  CHECK(nlohmann::json::parse(binary.files[kManifest]).at("format") == "liaison-snapshot 2");
+  CHECK(binary.files[kChunk].rfind("liaison-snapshot 3\n", 0) == 0);
+  CHECK(nlohmann::json::parse(binary.files[kManifest]).at("format") == "liaison-snapshot 3");
   store_chunk(text, "liaison-snapshot 1", text_chunk(clinic));
 
   const core::LoadedSnapshot from_binary = loaded(binary), from_text = loaded(text);
@@ -186,7 +189,7 @@ TEST_CASE("snapshot format 2 reads back the records and indexes that format 1 ga
   CHECK(indexes_of(a) == indexes_of(b));
 }
 
-TEST_CASE("snapshot format 2: a field this version does not know is skipped, the rest is read") {
+TEST_CASE("snapshot format 2 still reads, and a field this version does not know is skipped") {
   std::string chunk = "liaison-snapshot 2\n";
   core::ByteWriter w(chunk);
   w.byte('B');
@@ -204,6 +207,18 @@ TEST_CASE("snapshot format 2: a field this version does not know is skipped, the
   w.varint(3), w.real(1948.5);
   w.varint(4), w.text("Lovelace");
   w.byte(0);
+  // Format 2 wrote the texts that format 3 numbers (a patient reference, a measurement's type) as Text.
+  w.byte('B');
+  w.text("measurement");
+  w.varint(2);
+  w.text("patient"), w.byte(static_cast<std::uint8_t>(core::WireType::Text));
+  w.text("type"), w.byte(static_cast<std::uint8_t>(core::WireType::Text));
+  w.byte('R');
+  w.text("measurement-x-1");
+  w.byte(0);
+  w.varint(1), w.text("patient-x-1");
+  w.varint(2), w.text("weight");
+  w.byte(0);
   test::MemoryStorage storage;
   store_chunk(storage, "liaison-snapshot 2", chunk);
 
@@ -214,9 +229,55 @@ TEST_CASE("snapshot format 2: a field this version does not know is skipped, the
   CHECK(p->given_name == "Ada");
   CHECK(p->family_name == "Lovelace");
   CHECK_FALSE(p->birth_date.has_value());
+  const core::Measurement* m = snapshot.state.find(core::Id<core::Measurement>{"measurement-x-1"});
+  REQUIRE(m != nullptr);
+  CHECK(m->patient == p->id);
+  CHECK(m->type == "weight");
+  CHECK(snapshot.state.records_of<core::Measurement>(p->id).size() == 1);
 }
 
-TEST_CASE("snapshot format 2: a damaged chunk is refused whole, wherever it is cut or changed") {
+TEST_CASE("snapshot format 3 writes a shared text in full once per chunk, then by its number") {
+  synthetic::ClinicSize size;
+  size.patients = 400;
+  size.seed = 3;
+  const core::State clinic = synthetic::generate_clinic(size).state;
+  test::MemoryStorage storage;
+  REQUIRE(core::write_snapshot(storage, clinic, {}));
+  // Several chunks, each numbering its texts afresh: a record that did not fit one chunk is written
+  // again for the next.
+  std::vector<std::string> chunks;
+  for (std::size_t k = 0; storage.files.count(chunk_file(k)); ++k) chunks.push_back(storage.files[chunk_file(k)]);
+  REQUIRE(chunks.size() >= 2);
+  const core::LoadedSnapshot snapshot = loaded(storage);
+  CHECK(snapshot.warnings.empty());
+  CHECK(snapshot.state == clinic);
+
+  const core::Measurement& first = clinic.table<core::Measurement>().begin()->second;
+  std::size_t named = 0;  // the records that name the patient
+  core::for_each_entity([&]<class T>() {
+    if constexpr (core::PatientOwned<T>)
+      for (const auto& [id, record] : clinic.table<T>()) named += record.patient == first.patient;
+  });
+  REQUIRE(named > 2 * chunks.size());
+  // As written: a length under 128 is one byte, then the text.
+  auto occurrences = [](const std::string& bytes, const std::string& text) {
+    const std::string written = static_cast<char>(text.size()) + text;
+    std::size_t n = 0;
+    for (std::size_t at = bytes.find(written); at != std::string::npos; at = bytes.find(written, at + 1)) ++n;
+    return n;
+  };
+  for (const std::string& chunk : chunks) {
+    CHECK(occurrences(chunk, first.patient.value) <= 2);  // the patient's own record, and its first mention
+    CHECK(occurrences(chunk, first.type) <= 1);
+  }
+  // Read back, a patient's id is one kept value, in the patient's record and in every reference.
+  const core::Measurement& read = snapshot.state.table<core::Measurement>().begin()->second;
+  const core::Patient* patient = snapshot.state.find(read.patient);
+  REQUIRE(patient != nullptr);
+  CHECK(&patient->id.value.str() == &read.patient.value.str());
+}
+
+TEST_CASE("snapshot format 3: a damaged chunk is refused whole, wherever it is cut or changed") {
   // A few records holding every kind of value: text, lists, dates, numbers, flags, a tombstone.
   core::State clinic;
   using core::EntityType;
@@ -232,13 +293,13 @@ TEST_CASE("snapshot format 2: a damaged chunk is refused whole, wherever it is c
   test::MemoryStorage written;
   REQUIRE(core::write_snapshot(written, clinic, {}));
   const std::string chunk = written.files[kChunk];
-  const std::size_t header = std::string("liaison-snapshot 2\n").size();
+  const std::size_t header = std::string("liaison-snapshot 3\n").size();
   // Even with a manifest that vouches for the damaged bytes, a record cut anywhere is refused: a
   // record ends with a marker, so only whole records are ever read.
   int refused = 0;
   for (std::size_t cut = header + 1; cut < chunk.size(); ++cut) {
     test::MemoryStorage storage;
-    store_chunk(storage, "liaison-snapshot 2", chunk.substr(0, cut));
+    store_chunk(storage, "liaison-snapshot 3", chunk.substr(0, cut));
     const core::LoadedSnapshot snapshot = loaded(storage);
     if (snapshot.found) {  // cut between two records: what it holds is exactly the records before
       CHECK(snapshot.warnings.empty());
@@ -258,7 +319,7 @@ TEST_CASE("snapshot format 2: a damaged chunk is refused whole, wherever it is c
     std::string changed = chunk;
     changed[at] = static_cast<char>(changed[at] ^ 0xA5);
     test::MemoryStorage storage;
-    store_chunk(storage, "liaison-snapshot 2", changed);
+    store_chunk(storage, "liaison-snapshot 3", changed);
     (void)loaded(storage);
   }
 }
@@ -322,9 +383,11 @@ TEST_CASE("a record repeated in a later chunk replaces the earlier one, as a rep
   core::apply(second, core::Change{{}, {}, {}, EntityType::Patient, "patient-c", {{"family_name", "Second"}}});
   test::MemoryStorage storage;
   store_in_chunks(storage, first, 1000);
-  storage.files[chunk_file(1)] = "liaison-snapshot 2\n";
+  storage.files[chunk_file(1)] = "liaison-snapshot 3\n";
   core::write_block_header<core::Patient>(storage.files[chunk_file(1)]);
-  for (const auto& [id, patient] : second.table<core::Patient>()) core::write_binary_record(patient, storage.files[chunk_file(1)]);
+  core::SharedTextNumbers numbers;
+  for (const auto& [id, patient] : second.table<core::Patient>())
+    core::write_binary_record(patient, storage.files[chunk_file(1)], numbers);
   store_manifest(storage, 2);
 
   const core::LoadedSnapshot snapshot = loaded(storage);
