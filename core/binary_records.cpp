@@ -15,7 +15,7 @@ void skip_value(WireType wire, ByteReader& in) {
     case WireType::TextList:
       for (std::uint64_t n = in.varint(); n > 0 && in.ok(); --n) in.text();
       return;
-    case WireType::Shared: in.shared_text(); return;  // read all the same: it may number a text
+    case WireType::Shared: in.varint(); return;
   }
   in.fail();  // a wire type this version does not know: its size cannot be told
 }
@@ -52,8 +52,8 @@ void read_block(ByteReader& in, State& state) {
 
 }  // namespace
 
-Status read_binary_records(std::string_view bytes, State& state) {
-  ByteReader in(bytes);
+Status read_binary_records(std::string_view bytes, State& state, const std::vector<SharedText>& shared) {
+  ByteReader in(bytes, &shared);
   while (in.ok() && !in.at_end()) {
     if (in.byte() != 'B') in.fail();
     if (!in.ok()) break;
@@ -62,6 +62,22 @@ Status read_binary_records(std::string_view bytes, State& state) {
     visit_entity(*type, [&]<class T>() { read_block<T>(in, state); });
   }
   if (!in.ok()) return Error{ErrorCode::Corrupt, "has a damaged record", {}};
+  return Ok{};
+}
+
+void write_shared_texts(const SharedTextNumbers& numbers, std::string& out) {
+  ByteWriter w(out);
+  w.varint(numbers.in_order.size());
+  for (const std::string* text : numbers.in_order) w.text(*text);
+}
+
+Status read_shared_texts(std::string_view bytes, std::vector<SharedText>& shared) {
+  ByteReader in(bytes);
+  std::uint64_t count = in.varint();
+  if (count > bytes.size()) in.fail();  // each text takes a byte at least
+  shared.reserve(shared.size() + count);
+  for (; count > 0 && in.ok(); --count) shared.emplace_back(in.text());
+  if (!in.ok() || !in.at_end()) return Error{ErrorCode::Corrupt, "is damaged", {}};
   return Ok{};
 }
 

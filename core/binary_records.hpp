@@ -11,13 +11,18 @@
 // WireType (schema.hpp). A block names its fields, so a reader skips a field it does not know and
 // a later version can add fields without a new format. The records of a block follow it.
 //
-// Format 3 adds the Shared wire type, for the texts that many records repeat (a measurement's type,
-// each record's patient): written in full once per chunk, then as a number. Reading them is then an
-// index into the chunk's list rather than a lookup of the text. Format 2 wrote them as Text, which
-// is still read.
+// Format 3 adds the Shared wire type, for the texts that many records repeat (each record's patient,
+// a measurement's type): a varint, the text's number in the snapshot's list of shared texts, which
+// the snapshot keeps in a file of its own (snapshot.hpp):
+//
+//   texts  := header "\n" count (varint) text*
+//
+// So each such text is read once per snapshot and a reference is an index, where format 2 wrote the
+// text each time (as Text, which is still read) and reading it was a lookup of the text.
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/state.hpp"
@@ -37,7 +42,7 @@ void write_block_header(std::string& out) {
 }
 
 // One record, in the block of its type's fields as write_block_header<T> lists them. `numbers` are
-// the shared texts its chunk has written so far.
+// the shared texts the snapshot has written so far.
 template <class T>
 void write_binary_record(const T& record, std::string& out, SharedTextNumbers& numbers) {
   ByteWriter w(out, &numbers);
@@ -53,9 +58,13 @@ void write_binary_record(const T& record, std::string& out, SharedTextNumbers& n
   w.byte(0);
 }
 
-// Reads the records after a chunk's header line into the state's tables. The indexes are left as
-// they are: rebuild them with State::reindex() once every chunk is read. The error's message
-// completes a sentence about the chunk: "has a damaged record".
-Status read_binary_records(std::string_view bytes, State& state);
+// Reads the records after a chunk's header line into the state's tables, with the snapshot's shared
+// texts. The indexes are left as they are: rebuild them with State::reindex() once every chunk is
+// read. The error's message completes a sentence about the chunk: "has a damaged record".
+Status read_binary_records(std::string_view bytes, State& state, const std::vector<SharedText>& shared);
+
+// The shared texts, in number order, after a texts file's header line; and reading them back.
+void write_shared_texts(const SharedTextNumbers& numbers, std::string& out);
+Status read_shared_texts(std::string_view bytes, std::vector<SharedText>& shared);
 
 }  // namespace core

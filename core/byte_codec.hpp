@@ -1,7 +1,7 @@
 // Little binary building blocks for the snapshot's record form (binary_records.hpp): unsigned
-// LEB128 varints, length-prefixed text, little-endian doubles, and shared texts numbered within
-// their chunk. The reader never reads past its bytes: once anything is out of range it stays failed
-// and hands out empty values.
+// LEB128 varints, length-prefixed text, little-endian doubles, and shared texts by their number in
+// the snapshot's list of them. The reader never reads past its bytes: once anything is out of range
+// it stays failed and hands out empty values.
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -14,12 +14,21 @@
 
 namespace core {
 
-// The shared texts a chunk has written so far, by their one kept value, each numbered from 1 in the
-// order it was first written.
-using SharedTextNumbers = std::unordered_map<const std::string*, std::uint64_t>;
+// The shared texts a snapshot's records have written, numbered from 0 in the order first written:
+// the snapshot lists them in that order.
+struct SharedTextNumbers {
+  std::unordered_map<const std::string*, std::uint64_t> of;  // by the text's one kept value
+  std::vector<const std::string*> in_order;
+  std::uint64_t number(const SharedText& text) {
+    const auto [at, added] = of.try_emplace(&text.str(), in_order.size());
+    if (added) in_order.push_back(&text.str());
+    return at->second;
+  }
+};
 
 class ByteWriter {
  public:
+  // `numbers` are needed to write shared texts.
   explicit ByteWriter(std::string& out, SharedTextNumbers* numbers = nullptr) : out_(&out), numbers_(numbers) {}
   void byte(std::uint8_t b) { out_->push_back(static_cast<char>(b)); }
   void varint(std::uint64_t v) {
@@ -41,17 +50,7 @@ class ByteWriter {
     std::memcpy(&bits, &d, sizeof bits);
     for (int i = 0; i < 8; ++i) byte(static_cast<std::uint8_t>(bits >> (8 * i)));
   }
-  // A text that many records repeat: 0 and the text the first time in a chunk, then its number.
-  // Needs the chunk's numbers.
-  void shared_text(const SharedText& s) {
-    const auto [at, first] = numbers_->try_emplace(&s.str(), numbers_->size() + 1);
-    if (first) {
-      varint(0);
-      text(s.str());
-    } else {
-      varint(at->second);
-    }
-  }
+  void shared_text(const SharedText& s) { varint(numbers_->number(s)); }
   std::size_t size() const { return out_->size(); }
   void truncate(std::size_t size) { out_->resize(size); }
 
@@ -62,7 +61,9 @@ class ByteWriter {
 
 class ByteReader {
  public:
-  explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
+  // `shared` are the snapshot's shared texts, by number, needed to read them.
+  explicit ByteReader(std::string_view bytes, const std::vector<SharedText>* shared = nullptr)
+      : bytes_(bytes), shared_(shared) {}
   bool ok() const { return ok_; }
   bool at_end() const { return pos_ >= bytes_.size(); }
   int peek() const { return at_end() ? -1 : static_cast<std::uint8_t>(bytes_[pos_]); }
@@ -92,12 +93,8 @@ class ByteReader {
   }
   SharedText shared_text() {
     const std::uint64_t number = varint();
-    if (number == 0) {
-      const std::string_view s = text();
-      return ok_ ? shared_.emplace_back(s) : SharedText();
-    }
-    if (number > shared_.size()) return fail(), SharedText();
-    return shared_[number - 1];
+    if (!shared_ || number >= shared_->size()) return fail(), SharedText();
+    return (*shared_)[number];
   }
   double real() {
     std::uint64_t bits = 0;
@@ -115,7 +112,7 @@ class ByteReader {
   std::string_view bytes_;
   std::size_t pos_ = 0;
   bool ok_ = true;
-  std::vector<SharedText> shared_;  // the shared texts read so far, by number - 1
+  const std::vector<SharedText>* shared_;
 };
 
 }  // namespace core

@@ -12,7 +12,7 @@ namespace core {
 namespace {
 
 constexpr std::string_view kFormat = "liaison-snapshot 3";       // written: binary_records.hpp
-constexpr std::string_view kFormat2 = "liaison-snapshot 2";      // still read: the same, but for shared texts
+constexpr std::string_view kFormat2 = "liaison-snapshot 2";      // still read: the same, with no shared texts
 constexpr std::string_view kTextFormat = "liaison-snapshot 1";   // still read: record_file.hpp lines
 // How many chunks ahead of the one being decoded the storage is asked to prefetch (about 16 MiB):
 // opened after a restart, the files are not in the system's cache, and decoding keeps pace with
@@ -31,6 +31,12 @@ std::string chunk_name(int n, int k) {
   return name;
 }
 
+std::string texts_name(int n) {
+  char name[48];
+  std::snprintf(name, sizeof name, "snapshot-%08d.texts", n);
+  return name;
+}
+
 std::string hex(std::uint32_t v) {
   char out[12];
   std::snprintf(out, sizeof out, "%08x", v);
@@ -46,8 +52,8 @@ bool is_binary_chunk(std::string_view bytes) {
 // Reads a chunk's records (the bytes are the whole file, header included) into `state`: binary ones
 // into its tables only, text ones applied in turn. The error's message completes a sentence about
 // the chunk's file.
-Status read_chunk_records(std::string_view bytes, State& state) {
-  if (is_binary_chunk(bytes)) return read_binary_records(bytes.substr(kFormat.size() + 1), state);
+Status read_chunk_records(std::string_view bytes, State& state, const std::vector<SharedText>& shared) {
+  if (is_binary_chunk(bytes)) return read_binary_records(bytes.substr(kFormat.size() + 1), state, shared);
   DecodedRecords decoded = decode_record_lines(bytes, kTextFormat);
   if (decoded.good_bytes != bytes.size()) return Error{ErrorCode::Corrupt, "has a damaged record", {}};
   try {
@@ -94,6 +100,7 @@ void SnapshotLoader::step() {
     loaded_.warnings = std::move(warnings);
     reindex_ = false;
     chunks_.clear();
+    shared_.clear();
     next_chunk_ = 0;
     prefetched_ = 0;
     manifests_.pop_back();
@@ -107,6 +114,7 @@ void SnapshotLoader::step() {
 
 Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
   auto fail = [&](const std::string& why) { return unusable(manifest_file, why); };
+  std::optional<Chunk> texts;  // none in format 2
   auto bytes = storage_->read(manifest_file);
   if (!bytes) return bytes.error();
   auto m = nlohmann::json::parse(bytes.value(), nullptr, false);
@@ -120,11 +128,21 @@ Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
     loaded_.meta.hlc = Hlc{m.at("hlc").at(0).get<std::int64_t>(), m.at("hlc").at(1).get<std::uint32_t>()};
     for (const auto& chunk : m.at("chunks"))
       chunks_.push_back({chunk.at("file").get<std::string>(), chunk.at("bytes").get<std::size_t>(), chunk.at("crc32").get<std::string>()});
+    if (m.contains("texts"))
+      texts = Chunk{m["texts"].at("file").get<std::string>(), m["texts"].at("bytes").get<std::size_t>(), m["texts"].at("crc32").get<std::string>()};
   } catch (const nlohmann::json::exception& e) {
     return fail(std::string("its manifest is malformed (") + e.what() + ")");
   }
-  loaded_.found = true;
   loaded_.files.push_back(manifest_file);
+  if (texts) {
+    auto bytes = storage_->read(texts->file);
+    if (!bytes) return fail(texts->file + " cannot be read");
+    const std::string_view view = bytes.value();
+    if (view.size() != texts->bytes || hex(crc32(view)) != texts->crc32) return fail(texts->file + " does not match its checksum");
+    if (!is_binary_chunk(view) || !read_shared_texts(view.substr(kFormat.size() + 1), shared_)) return fail(texts->file + " is damaged");
+    loaded_.files.push_back(texts->file);
+  }
+  loaded_.found = true;
   return Ok{};
 }
 
@@ -158,17 +176,18 @@ Status SnapshotLoader::read_chunk(const std::string& manifest_file) {
     run_both(
         [&] {
           first.sum = crc32(first.bytes);
-          second.read = read_chunk_records(second.bytes, later);
+          second.read = read_chunk_records(second.bytes, later, shared_);
         },
         [&] {
-          first.read = read_chunk_records(first.bytes, loaded_.state);
+          first.read = read_chunk_records(first.bytes, loaded_.state, shared_);
           second.sum = crc32(second.bytes);
         });
     for_each_entity([&]<class T>() { loaded_.state.table<T>().take_all(std::move(later.table<T>())); });
   }
   for (Piece& piece : pieces) {
     if (!apart)
-      run_both([&] { piece.sum = crc32(piece.bytes); }, [&] { piece.read = read_chunk_records(piece.bytes, loaded_.state); });
+      run_both([&] { piece.sum = crc32(piece.bytes); },
+               [&] { piece.read = read_chunk_records(piece.bytes, loaded_.state, shared_); });
     if (hex(piece.sum) != piece.chunk->crc32) return unusable(manifest_file, piece.chunk->file + " does not match its checksum");
     if (!piece.read) return unusable(manifest_file, piece.chunk->file + " " + piece.read.error().message);
     if (is_binary_chunk(piece.bytes)) reindex_ = true;
@@ -195,7 +214,6 @@ Status SnapshotWriter::flush() {
   chunks_.push_back({{"file", name}, {"bytes", chunk_.size()}, {"crc32", hex(crc32(chunk_))}});
   written_.push_back(name);
   chunk_ = std::string(kFormat) + "\n";
-  numbers_.clear();
   return Ok{};
 }
 
@@ -213,8 +231,6 @@ bool SnapshotWriter::step() {
       if (chunk_.size() + record_.size() > kSnapshotChunkLimit && chunk_.size() > kFormat.size() + 1) {
         if (auto s = flush(); !s) failure_ = s.error();
         flushed = true;
-        record_.clear();  // again, for the next chunk's numbers
-        write_binary_record(it->second, record_, numbers_);
       }
       if (chunk_.size() == kFormat.size() + 1 || block_ != type_) write_block_header<T>(chunk_);
       block_ = type_;
@@ -232,15 +248,25 @@ bool SnapshotWriter::step() {
   return false;
 }
 
-// The last chunk, then the manifest: the commit point.
+// The last chunk, the shared texts the chunks wrote, then the manifest: the commit point.
 void SnapshotWriter::finish_files() {
   if (auto s = flush(); !s) {
     failure_ = s.error();
     return;
   }
   const int n = meta_.through_segment;
-  nlohmann::json manifest = {{"format", kFormat},           {"through_segment", n},
-                             {"chunks", chunks_},           {"devices", meta_.devices},
+  std::string texts = std::string(kFormat) + "\n";
+  write_shared_texts(numbers_, texts);
+  if (auto s = storage_->write_atomic(texts_name(n), texts); !s) {
+    failure_ = s.error();
+    return;
+  }
+  written_.push_back(texts_name(n));
+  nlohmann::json manifest = {{"format", kFormat},
+                             {"through_segment", n},
+                             {"chunks", chunks_},
+                             {"texts", {{"file", texts_name(n)}, {"bytes", texts.size()}, {"crc32", hex(crc32(texts))}}},
+                             {"devices", meta_.devices},
                              {"hlc", {meta_.hlc.wall_ms, meta_.hlc.counter}}};
   if (auto s = storage_->write_atomic(manifest_name(n), manifest.dump(1) + "\n"); !s) {
     failure_ = s.error();

@@ -7,11 +7,14 @@
 //                                 are the same but for shared texts. Version 1 chunks, still read,
 //                                 were record files (record_file.hpp) headed "liaison-snapshot 1",
 //                                 one {"entity":"patient","id":"...","fields":{...}} per line.
+//   snapshot-NNNNNNNN.texts       "liaison-snapshot 3\n" then the texts the chunks' records refer
+//                                 to by number (binary_records.hpp); none in version 2.
 //   snapshot-NNNNNNNN.json        the manifest, written last and atomically: the commit point.
 //                                 {"format":"liaison-snapshot 3","through_segment":N,
 //                                  "chunks":[{"file":...,"bytes":...,"crc32":"hex"}],
+//                                  "texts":{"file":...,"bytes":...,"crc32":"hex"},
 //                                  "devices":{"<device>":<last seq>},"hlc":[wall_ms,counter]}
-// A snapshot counts only if its manifest parses and every chunk has the listed size and CRC-32.
+// A snapshot counts only if its manifest parses and every file it lists has the listed size and CRC-32.
 // Chunks hold at most ~2 MiB each, so a browser save never rewrites one huge IndexedDB record.
 #pragma once
 #include <cstdint>
@@ -42,14 +45,14 @@ struct LoadedSnapshot {
 
 inline constexpr std::size_t kSnapshotChunkLimit = 2 * 1024 * 1024;
 
-// Writes chunks, then the manifest. Returns the names of the files written.
+// Writes chunks, the texts file, then the manifest. Returns the names of the files written.
 Result<std::vector<std::string>> write_snapshot(Storage& storage, const State& state, const SnapshotMeta& meta);
 // The same, a chunk at a time, so that compaction can show its progress between chunks. The
 // state must not change while it runs.
 class SnapshotWriter {
  public:
   SnapshotWriter(Storage& storage, const State& state, SnapshotMeta meta);
-  // Writes the next chunk (the manifest after the last); false once done or a write failed.
+  // Writes the next chunk (the texts and the manifest after the last); false once done or a write failed.
   bool step();
   double progress() const;  // 0 to 1
   // The names of the files written, or why it failed; does whatever is left first.
@@ -70,7 +73,7 @@ class SnapshotWriter {
   std::string after_;             // the last record of that type written
   int block_ = -1;                // the entity type of the chunk's last block
   std::string record_;            // the record being written
-  SharedTextNumbers numbers_;     // the shared texts the chunk being filled has written
+  SharedTextNumbers numbers_;     // the shared texts the chunks have written
   std::size_t records_ = 0, records_written_ = 0;
   bool done_ = false;
   std::optional<Error> failure_;
@@ -79,7 +82,7 @@ class SnapshotWriter {
 // Loads the newest complete snapshot; an incomplete or damaged newer one is reported and skipped.
 Result<LoadedSnapshot> load_snapshot(const Storage& storage);
 
-// The same, a piece at a time (a manifest, then a chunk or two per step), so that opening a large
+// The same, a piece at a time (a manifest and its texts, then a chunk or two per step), so that opening a large
 // store can show its progress between pieces.
 class SnapshotLoader {
  public:
@@ -106,6 +109,7 @@ class SnapshotLoader {
   const Storage* storage_;
   std::vector<std::string> manifests_;  // oldest first; the last is being read
   std::vector<Chunk> chunks_;           // the current manifest's
+  std::vector<SharedText> shared_;      // its shared texts, by number
   std::size_t next_chunk_ = 0;
   std::size_t prefetched_ = 0;  // chunks the storage was asked to prefetch
   bool complete_ = false;

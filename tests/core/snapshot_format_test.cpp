@@ -19,6 +19,7 @@ namespace {
 
 const std::string kManifest = "snapshot-00000000.json";
 const std::string kChunk = "snapshot-00000000-001.chunk";
+const std::string kTexts = "snapshot-00000000.texts";
 
 std::string hex(std::uint32_t v) {
   char out[12];
@@ -32,16 +33,19 @@ std::string chunk_file(std::size_t k) {
   return name;
 }
 
-// A manifest listing the chunks' files as they are stored now, with their true sizes and CRCs.
+nlohmann::json listed(const test::MemoryStorage& storage, const std::string& file) {
+  const std::string& bytes = storage.files.at(file);
+  return {{"file", file}, {"bytes", bytes.size()}, {"crc32", hex(core::crc32(bytes))}};
+}
+
+// A manifest listing the chunks' files, and the texts file if there is one, as they are stored now,
+// with their true sizes and CRCs.
 void store_manifest(test::MemoryStorage& storage, std::size_t chunk_count, const std::string& format = "liaison-snapshot 3") {
-  nlohmann::json chunks = nlohmann::json::array();
-  for (std::size_t k = 0; k < chunk_count; ++k) {
-    const std::string& bytes = storage.files[chunk_file(k)];
-    chunks.push_back({{"file", chunk_file(k)}, {"bytes", bytes.size()}, {"crc32", hex(core::crc32(bytes))}});
-  }
-  storage.files[kManifest] = nlohmann::json{{"format", format}, {"through_segment", 0}, {"chunks", chunks},
-                                            {"devices", nlohmann::json::object()}, {"hlc", {0, 0}}}
-                                 .dump();
+  nlohmann::json manifest = {{"format", format}, {"through_segment", 0}, {"chunks", nlohmann::json::array()},
+                             {"devices", nlohmann::json::object()}, {"hlc", {0, 0}}};
+  for (std::size_t k = 0; k < chunk_count; ++k) manifest["chunks"].push_back(listed(storage, chunk_file(k)));
+  if (storage.files.count(kTexts)) manifest["texts"] = listed(storage, kTexts);
+  storage.files[kManifest] = manifest.dump();
 }
 
 // A snapshot of one chunk holding `chunk` as it is, with a manifest that lists its true size and CRC.
@@ -62,8 +66,8 @@ std::string text_chunk(const core::State& state) {
 }
 
 // The state as a binary snapshot of chunks of `per_chunk` records each, as write_snapshot splits a
-// large clinic (a chunk starts a new block, and a block may go on in the next chunk). Returns how
-// many chunks.
+// large clinic (a chunk starts a new block, and a block may go on in the next chunk), and its
+// shared texts. Returns how many chunks.
 std::size_t store_in_chunks(test::MemoryStorage& storage, const core::State& state, std::size_t per_chunk) {
   std::vector<std::string> chunks;
   core::SharedTextNumbers numbers;
@@ -73,7 +77,6 @@ std::size_t store_in_chunks(test::MemoryStorage& storage, const core::State& sta
     for (const auto& [id, record] : state.table<T>()) {
       if (in_chunk == per_chunk) {
         chunks.emplace_back("liaison-snapshot 3\n");
-        numbers.clear();
         in_chunk = 0;
         in_block = false;
       }
@@ -84,6 +87,8 @@ std::size_t store_in_chunks(test::MemoryStorage& storage, const core::State& sta
     }
   });
   for (std::size_t k = 0; k < chunks.size(); ++k) storage.files[chunk_file(k)] = chunks[k];
+  storage.files[kTexts] = "liaison-snapshot 3\n";
+  core::write_shared_texts(numbers, storage.files[kTexts]);
   store_manifest(storage, chunks.size());
   return chunks.size();
 }
@@ -236,21 +241,20 @@ TEST_CASE("snapshot format 2 still reads, and a field this version does not know
   CHECK(snapshot.state.records_of<core::Measurement>(p->id).size() == 1);
 }
 
-TEST_CASE("snapshot format 3 writes a shared text in full once per chunk, then by its number") {
+TEST_CASE("snapshot format 3 writes each shared text once, in the texts file, and refers to it by number") {
   synthetic::ClinicSize size;
   size.patients = 400;
   size.seed = 3;
   const core::State clinic = synthetic::generate_clinic(size).state;
   test::MemoryStorage storage;
   REQUIRE(core::write_snapshot(storage, clinic, {}));
-  // Several chunks, each numbering its texts afresh: a record that did not fit one chunk is written
-  // again for the next.
   std::vector<std::string> chunks;
   for (std::size_t k = 0; storage.files.count(chunk_file(k)); ++k) chunks.push_back(storage.files[chunk_file(k)]);
-  REQUIRE(chunks.size() >= 2);
+  REQUIRE(chunks.size() >= 2);  // the numbers hold across chunks
   const core::LoadedSnapshot snapshot = loaded(storage);
   CHECK(snapshot.warnings.empty());
   CHECK(snapshot.state == clinic);
+  CHECK(std::count(snapshot.files.begin(), snapshot.files.end(), kTexts) == 1);
 
   const core::Measurement& first = clinic.table<core::Measurement>().begin()->second;
   std::size_t named = 0;  // the records that name the patient
@@ -258,7 +262,7 @@ TEST_CASE("snapshot format 3 writes a shared text in full once per chunk, then b
     if constexpr (core::PatientOwned<T>)
       for (const auto& [id, record] : clinic.table<T>()) named += record.patient == first.patient;
   });
-  REQUIRE(named > 2 * chunks.size());
+  REQUIRE(named > 1);
   // As written: a length under 128 is one byte, then the text.
   auto occurrences = [](const std::string& bytes, const std::string& text) {
     const std::string written = static_cast<char>(text.size()) + text;
@@ -266,15 +270,36 @@ TEST_CASE("snapshot format 3 writes a shared text in full once per chunk, then b
     for (std::size_t at = bytes.find(written); at != std::string::npos; at = bytes.find(written, at + 1)) ++n;
     return n;
   };
+  std::size_t in_chunks = 0;
   for (const std::string& chunk : chunks) {
-    CHECK(occurrences(chunk, first.patient.value) <= 2);  // the patient's own record, and its first mention
-    CHECK(occurrences(chunk, first.type) <= 1);
+    in_chunks += occurrences(chunk, first.patient.value);  // the patient's own record only
+    CHECK(occurrences(chunk, first.type) == 0);
   }
+  CHECK(in_chunks == 1);
+  CHECK(occurrences(storage.files[kTexts], first.patient.value) == 1);
+  CHECK(occurrences(storage.files[kTexts], first.type) == 1);
   // Read back, a patient's id is one kept value, in the patient's record and in every reference.
   const core::Measurement& read = snapshot.state.table<core::Measurement>().begin()->second;
   const core::Patient* patient = snapshot.state.find(read.patient);
   REQUIRE(patient != nullptr);
   CHECK(&patient->id.value.str() == &read.patient.value.str());
+
+  // A damaged texts file makes the whole snapshot unusable, as a damaged chunk does.
+  storage.files[kTexts][storage.files[kTexts].size() / 2] ^= 0x21;
+  const core::LoadedSnapshot damaged = loaded(storage);
+  CHECK_FALSE(damaged.found);
+  CHECK(damaged.state == core::State{});
+  REQUIRE(damaged.warnings.size() == 1);
+  CHECK(damaged.warnings[0].find(kTexts + " does not match its checksum") != std::string::npos);
+  // So does a texts file that lists fewer texts than the records refer to, even one its manifest vouches for.
+  std::string fewer = "liaison-snapshot 3\n";
+  core::write_shared_texts({}, fewer);
+  storage.files[kTexts] = fewer;
+  store_manifest(storage, chunks.size());
+  const core::LoadedSnapshot short_of_texts = loaded(storage);
+  CHECK_FALSE(short_of_texts.found);
+  REQUIRE(short_of_texts.warnings.size() == 1);
+  CHECK(short_of_texts.warnings[0].find("has a damaged record") != std::string::npos);
 }
 
 TEST_CASE("snapshot format 3: a damaged chunk is refused whole, wherever it is cut or changed") {
@@ -293,12 +318,14 @@ TEST_CASE("snapshot format 3: a damaged chunk is refused whole, wherever it is c
   test::MemoryStorage written;
   REQUIRE(core::write_snapshot(written, clinic, {}));
   const std::string chunk = written.files[kChunk];
+  REQUIRE(written.files.count(kTexts) == 1);
   const std::size_t header = std::string("liaison-snapshot 3\n").size();
   // Even with a manifest that vouches for the damaged bytes, a record cut anywhere is refused: a
   // record ends with a marker, so only whole records are ever read.
   int refused = 0;
   for (std::size_t cut = header + 1; cut < chunk.size(); ++cut) {
     test::MemoryStorage storage;
+    storage.files[kTexts] = written.files[kTexts];
     store_chunk(storage, "liaison-snapshot 3", chunk.substr(0, cut));
     const core::LoadedSnapshot snapshot = loaded(storage);
     if (snapshot.found) {  // cut between two records: what it holds is exactly the records before
@@ -319,6 +346,7 @@ TEST_CASE("snapshot format 3: a damaged chunk is refused whole, wherever it is c
     std::string changed = chunk;
     changed[at] = static_cast<char>(changed[at] ^ 0xA5);
     test::MemoryStorage storage;
+    storage.files[kTexts] = written.files[kTexts];
     store_chunk(storage, "liaison-snapshot 3", changed);
     (void)loaded(storage);
   }
@@ -341,9 +369,10 @@ TEST_CASE("a snapshot of many chunks reads back the same records and indexes as 
     CHECK(snapshot.warnings.empty());
     CHECK(snapshot.state == clinic);
     CHECK(indexes_of(snapshot.state) == applied_indexes);
-    REQUIRE(snapshot.files.size() == chunks + 1);
-    CHECK(snapshot.files.front() == kManifest);
-    for (std::size_t k = 0; k < chunks; ++k) CHECK(snapshot.files[k + 1] == chunk_file(k));
+    REQUIRE(snapshot.files.size() == chunks + 2);
+    CHECK(snapshot.files[0] == kManifest);
+    CHECK(snapshot.files[1] == kTexts);
+    for (std::size_t k = 0; k < chunks; ++k) CHECK(snapshot.files[k + 2] == chunk_file(k));
   }
   CHECK(parities.size() == 2);  // an odd number of chunks and an even one
 }
