@@ -71,14 +71,13 @@ void write_shared_texts(const SharedTextNumbers& numbers, std::string& out) {
   for (const std::string* text : numbers.in_order) w.text(*text);
 }
 
-Status read_shared_texts(std::string_view bytes, std::vector<SharedText>& shared) {
+bool read_shared_texts(std::string_view bytes, std::vector<SharedText>& shared) {
   ByteReader in(bytes);
   std::uint64_t count = in.varint();
   if (count > bytes.size()) in.fail();  // each text takes a byte at least
   shared.reserve(shared.size() + count);
   for (; count > 0 && in.ok(); --count) shared.emplace_back(in.text());
-  if (!in.ok() || !in.at_end()) return Error{ErrorCode::Corrupt, "is damaged", {}};
-  return Ok{};
+  return in.ok() && in.at_end();
 }
 
 }  // namespace core

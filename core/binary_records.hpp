@@ -63,8 +63,9 @@ void write_binary_record(const T& record, std::string& out, SharedTextNumbers& n
 // read. The error's message completes a sentence about the chunk: "has a damaged record".
 Status read_binary_records(std::string_view bytes, State& state, const std::vector<SharedText>& shared);
 
-// The shared texts, in number order, after a texts file's header line; and reading them back.
+// The shared texts, in number order, after a texts file's header line; and reading them back
+// (false when the bytes are damaged).
 void write_shared_texts(const SharedTextNumbers& numbers, std::string& out);
-Status read_shared_texts(std::string_view bytes, std::vector<SharedText>& shared);
+bool read_shared_texts(std::string_view bytes, std::vector<SharedText>& shared);
 
 }  // namespace core

@@ -54,7 +54,7 @@ class Session {
   Result<std::vector<HistoryEntry>> history(EntityType type, const std::string& id) const;
 
   // Compaction keeps opening fast and the file count small; shells call it when idle.
-  bool compaction_due() const { return store_.segments_since_snapshot() >= Store::kSegmentsBeforeCompaction; }
+  bool compaction_due() const { return store_.compaction_due(); }
   Status compact();
   // The same a piece at a time (Store::Compaction); it gives up if anything is committed meanwhile.
   std::unique_ptr<Store::Compaction> start_compaction();

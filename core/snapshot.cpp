@@ -126,14 +126,16 @@ Status SnapshotLoader::read_manifest(const std::string& manifest_file) {
     if (manifest_name(loaded_.meta.through_segment) != manifest_file) return fail("its segment number does not match its name");
     loaded_.meta.devices = m.at("devices").get<std::map<std::string, std::uint64_t>>();
     loaded_.meta.hlc = Hlc{m.at("hlc").at(0).get<std::int64_t>(), m.at("hlc").at(1).get<std::uint32_t>()};
-    for (const auto& chunk : m.at("chunks"))
-      chunks_.push_back({chunk.at("file").get<std::string>(), chunk.at("bytes").get<std::size_t>(), chunk.at("crc32").get<std::string>()});
-    if (m.contains("texts"))
-      texts = Chunk{m["texts"].at("file").get<std::string>(), m["texts"].at("bytes").get<std::size_t>(), m["texts"].at("crc32").get<std::string>()};
+    auto listed = [](const nlohmann::json& file) {
+      return Chunk{file.at("file").get<std::string>(), file.at("bytes").get<std::size_t>(), file.at("crc32").get<std::string>()};
+    };
+    for (const auto& chunk : m.at("chunks")) chunks_.push_back(listed(chunk));
+    if (m.contains("texts")) texts = listed(m.at("texts"));
   } catch (const nlohmann::json::exception& e) {
     return fail(std::string("its manifest is malformed (") + e.what() + ")");
   }
   loaded_.files.push_back(manifest_file);
+  loaded_.older_format = format != kFormat;
   if (texts) {
     auto bytes = storage_->read(texts->file);
     if (!bytes) return fail(texts->file + " cannot be read");
@@ -208,11 +210,17 @@ SnapshotWriter::SnapshotWriter(Storage& storage, const State& state, SnapshotMet
   });
 }
 
-Status SnapshotWriter::flush() {
-  std::string name = chunk_name(meta_.through_segment, static_cast<int>(chunks_.size()) + 1);
-  if (auto s = storage_->write_atomic(name, chunk_); !s) return s;
-  chunks_.push_back({{"file", name}, {"bytes", chunk_.size()}, {"crc32", hex(crc32(chunk_))}});
+// Writes one of the files the manifest lists, and lists it.
+Result<nlohmann::json> SnapshotWriter::write_listed(const std::string& name, const std::string& bytes) {
+  if (auto s = storage_->write_atomic(name, bytes); !s) return s.error();
   written_.push_back(name);
+  return nlohmann::json{{"file", name}, {"bytes", bytes.size()}, {"crc32", hex(crc32(bytes))}};
+}
+
+Status SnapshotWriter::flush() {
+  auto listed = write_listed(chunk_name(meta_.through_segment, static_cast<int>(chunks_.size()) + 1), chunk_);
+  if (!listed) return listed.error();
+  chunks_.push_back(std::move(listed.value()));
   chunk_ = std::string(kFormat) + "\n";
   return Ok{};
 }
@@ -257,17 +265,14 @@ void SnapshotWriter::finish_files() {
   const int n = meta_.through_segment;
   std::string texts = std::string(kFormat) + "\n";
   write_shared_texts(numbers_, texts);
-  if (auto s = storage_->write_atomic(texts_name(n), texts); !s) {
-    failure_ = s.error();
+  auto texts_listed = write_listed(texts_name(n), texts);
+  if (!texts_listed) {
+    failure_ = texts_listed.error();
     return;
   }
-  written_.push_back(texts_name(n));
-  nlohmann::json manifest = {{"format", kFormat},
-                             {"through_segment", n},
-                             {"chunks", chunks_},
-                             {"texts", {{"file", texts_name(n)}, {"bytes", texts.size()}, {"crc32", hex(crc32(texts))}}},
-                             {"devices", meta_.devices},
-                             {"hlc", {meta_.hlc.wall_ms, meta_.hlc.counter}}};
+  nlohmann::json manifest = {{"format", kFormat},           {"through_segment", n},
+                             {"chunks", chunks_},           {"texts", texts_listed.value()},
+                             {"devices", meta_.devices},    {"hlc", {meta_.hlc.wall_ms, meta_.hlc.counter}}};
   if (auto s = storage_->write_atomic(manifest_name(n), manifest.dump(1) + "\n"); !s) {
     failure_ = s.error();
     return;

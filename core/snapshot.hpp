@@ -41,6 +41,7 @@ struct LoadedSnapshot {
   State state;
   std::vector<std::string> warnings;
   std::vector<std::string> files;  // the files of the snapshot that was loaded
+  bool older_format = false;       // written by an earlier version: the next compaction rewrites it
 };
 
 inline constexpr std::size_t kSnapshotChunkLimit = 2 * 1024 * 1024;
@@ -59,6 +60,7 @@ class SnapshotWriter {
   Result<std::vector<std::string>> finish();
 
  private:
+  Result<nlohmann::json> write_listed(const std::string& name, const std::string& bytes);
   Status flush();
   void finish_files();
 

@@ -34,7 +34,7 @@ Result<Store> Store::open_after_snapshot(Storage& storage, LoadedSnapshot loaded
   }
   contents.meta.through_segment = journal.value().current_segment();
   for (auto& w : journal_contents.warnings) contents.warnings.push_back(std::move(w));
-  return Store(storage, std::move(journal.value()), loaded.meta.through_segment);
+  return Store(storage, std::move(journal.value()), loaded.meta.through_segment, loaded.older_format);
 }
 
 Status Store::append(const Batch& batch) {
@@ -117,6 +117,7 @@ void Store::Compaction::fold() {
     }
   }
   store_->snapshot_segment_ = through_;
+  store_->snapshot_older_format_ = false;
   if (on_done_) on_done_();
 }
 

@@ -12,8 +12,10 @@
 #include "core/binary_records.hpp"
 #include "core/crc32.hpp"
 #include "core/record_file.hpp"
+#include "core/session.hpp"
 #include "core/snapshot.hpp"
 #include "memory_storage.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -300,6 +302,36 @@ TEST_CASE("snapshot format 3 writes each shared text once, in the texts file, an
   CHECK_FALSE(short_of_texts.found);
   REQUIRE(short_of_texts.warnings.size() == 1);
   CHECK(short_of_texts.warnings[0].find("has a damaged record") != std::string::npos);
+}
+
+TEST_CASE("a snapshot in an earlier format is rewritten by the first compaction that has anything to fold") {
+  core::State clinic;
+  core::apply(clinic, core::Change{{}, {}, {}, core::EntityType::Patient, "patient-1",
+                                   {{"given_name", "Rosa"}, {"family_name", "Delgado"}, {"birth_date", "1948-03-21"}}});
+  test::MemoryStorage storage;
+  store_chunk(storage, "liaison-snapshot 1", text_chunk(clinic));
+  test::FixedClock clock;
+  auto opened = core::Session::open(storage, clock);
+  REQUIRE(opened);
+  core::Session& session = *opened.value();
+  CHECK_FALSE(session.compaction_due());  // nothing to fold yet
+  auto add_patient = [&](const char* given) {
+    return session.commit(core::CreateRecord{core::EntityType::Patient,
+                                             {{"given_name", given}, {"family_name", "Ng"}, {"birth_date", "1960-01-01"}}});
+  };
+  REQUIRE(add_patient("Ada"));
+  CHECK(session.compaction_due());  // after one segment, where a current snapshot waits for 32
+  REQUIRE(session.compact());
+  std::vector<std::string> manifests;
+  for (const auto& [name, bytes] : storage.files)
+    if (name.rfind("snapshot-", 0) == 0 && name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0)
+      manifests.push_back(nlohmann::json::parse(bytes).at("format").get<std::string>());
+  CHECK(manifests == std::vector<std::string>{"liaison-snapshot 3"});
+  REQUIRE(add_patient("Bea"));
+  CHECK_FALSE(session.compaction_due());
+  auto reopened = core::Session::open(storage, clock);
+  REQUIRE(reopened);
+  CHECK(reopened.value()->state() == session.state());
 }
 
 TEST_CASE("snapshot format 3: a damaged chunk is refused whole, wherever it is cut or changed") {
